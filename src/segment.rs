@@ -119,7 +119,7 @@ fn line_width(text: &str, line: Span) -> usize {
 fn is_hard_wrapped(text: &str, block: &[Span]) -> bool {
     let widths: Vec<usize> = block.iter().map(|s| line_width(text, *s)).collect();
     let max = widths.iter().copied().max().unwrap_or(0);
-    if max > 100 || max < 30 {
+    if !(30..=100).contains(&max) {
         return false;
     }
     let body = &block[..block.len() - 1];

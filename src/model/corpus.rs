@@ -57,10 +57,12 @@ impl Corpus {
         for (ai, article) in self.articles.iter().enumerate() {
             let mut quote_counts = vec![0usize; article.entities.len()];
             for q in &article.quotes {
-                if let Some(id) = q.speaker.and_then(|s| s.entity) {
-                    if let Some(c) = quote_counts.get_mut(id) {
-                        *c += 1;
-                    }
+                if let Some(c) = q
+                    .speaker
+                    .and_then(|s| s.entity)
+                    .and_then(|id| quote_counts.get_mut(id))
+                {
+                    *c += 1;
                 }
             }
             let mut ids = Vec::with_capacity(article.entities.len());
