@@ -305,22 +305,28 @@ fn is_boundary(s: &str, i: usize, mark: u8, next_start: Option<usize>) -> bool {
 }
 
 /// The word that ends at byte `i` (exclusive), dots inside it kept.
+/// Looks back at most `MAX_WORD` bytes, so a text of dots without spaces
+/// stays linear.
 fn word_before(s: &str, i: usize) -> &str {
     let head = &s[..i];
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
-        .map_or(0, |(j, c)| j + c.len_utf8());
+    let mut start = head.len();
+    for (j, c) in head.char_indices().rev() {
+        if !(c.is_alphanumeric() || c == '.') || head.len() - j > MAX_WORD {
+            break;
+        }
+        start = j;
+    }
     &head[start..]
 }
+
+const MAX_WORD: usize = 64;
 
 fn word_at(s: &str, n: usize) -> &str {
     let tail = &s[n..];
     let end = tail
         .char_indices()
         .skip(1)
-        .find(|(_, c)| c.is_whitespace())
+        .find(|(j, c)| c.is_whitespace() || *j > MAX_WORD)
         .map_or(tail.len(), |(j, _)| j);
     &tail[..end]
 }

@@ -1,0 +1,197 @@
+//! Hostile inputs: none may panic, hang, or keep the good files from loading.
+//! Every input is built in a temporary directory at test time.
+
+use std::fs;
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use byline::input::{self, LoadOptions, Severity};
+use byline::parse;
+
+fn load(paths: &[PathBuf]) -> input::Loaded {
+    input::load(paths, &LoadOptions::default())
+}
+
+fn good(dir: &Path) -> PathBuf {
+    let p = dir.join("zz-good.txt");
+    fs::write(&p, "“We are fine,” the mayor said.").unwrap();
+    p
+}
+
+fn assert_good_loaded(loaded: &input::Loaded) {
+    assert!(
+        loaded
+            .documents
+            .iter()
+            .any(|d| d.source.ends_with("zz-good.txt")),
+        "the good file was lost: {:?}",
+        loaded.problems
+    );
+}
+
+#[test]
+fn fifo_and_devices_are_never_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo unavailable; skipped");
+        return;
+    }
+    good(dir.path());
+    let loaded = load(&[dir.path().to_path_buf(), PathBuf::from("/dev/zero")]);
+    assert_good_loaded(&loaded);
+    let skipped: Vec<&str> = loaded.problems.iter().map(|p| p.source.as_str()).collect();
+    assert!(
+        skipped.iter().any(|s| s.ends_with("pipe.txt")),
+        "{skipped:?}"
+    );
+    assert!(skipped.contains(&"/dev/zero"), "{skipped:?}");
+}
+
+#[test]
+fn huge_sparse_file_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("sparse.txt");
+    fs::File::create(&big).unwrap().set_len(64 << 30).unwrap();
+    good(dir.path());
+    let loaded = load(&[dir.path().to_path_buf()]);
+    assert_good_loaded(&loaded);
+    let p = loaded
+        .problems
+        .iter()
+        .find(|p| p.source.ends_with("sparse.txt"))
+        .unwrap();
+    assert!(p.message.contains("limit"), "{}", p.message);
+    // The limit can be raised.
+    let small = LoadOptions {
+        max_file_size: 4,
+        ..LoadOptions::default()
+    };
+    let loaded = input::load(&[good(dir.path())], &small);
+    assert!(loaded.documents.is_empty());
+}
+
+#[test]
+fn symlink_loops_and_dangling_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir(d.join("sub")).unwrap();
+    std::os::unix::fs::symlink(d, d.join("sub/loop")).unwrap();
+    std::os::unix::fs::symlink(d.join("nowhere.txt"), d.join("dangling.txt")).unwrap();
+    good(d);
+    let loaded = load(&[d.to_path_buf()]);
+    assert_good_loaded(&loaded);
+    assert_eq!(loaded.documents.len(), 1);
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|p| p.source.ends_with("dangling.txt"))
+    );
+}
+
+#[test]
+fn strange_file_names_are_escaped_in_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let names: [&[u8]; 4] = [
+        b"with space.txt",
+        b"new\nline.txt",
+        b"esc\x1b]0;pwned\x07.txt",
+        b"bad\xffutf8.txt",
+    ];
+    for name in names {
+        fs::write(d.join(std::ffi::OsStr::from_bytes(name)), b"bin\0ary").unwrap();
+    }
+    good(d);
+    let loaded = load(&[d.to_path_buf()]);
+    assert_good_loaded(&loaded);
+    assert_eq!(loaded.problems.len(), 4);
+    for p in &loaded.problems {
+        let shown = p.to_string();
+        assert!(!shown.chars().any(|c| c.is_control()), "{shown:?}");
+    }
+}
+
+#[test]
+fn encodings_and_line_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let utf16: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain("Hi “there”".encode_utf16().flat_map(|u| u.to_be_bytes()))
+        .collect();
+    fs::write(d.join("a16.txt"), utf16).unwrap();
+    fs::write(d.join("b-cr.txt"), "One.\rTwo.\r\rThree.").unwrap();
+    fs::write(d.join("c-space.txt"), " \n\t\n  ").unwrap();
+    fs::write(d.join("d-bad.txt"), b"\xc3\x28 ok \xf0\x9f").unwrap();
+    let loaded = load(&[d.to_path_buf()]);
+    let texts: Vec<&str> = loaded.documents.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(texts[0], "Hi “there”");
+    assert_eq!(texts[1], "One.\nTwo.\n\nThree.");
+    assert_eq!(texts[2], " \n\t\n  ");
+    assert!(texts[3].contains('\u{fffd}'));
+    for doc in loaded.documents {
+        let a = parse::parse_document(doc);
+        assert!(
+            a.paragraphs
+                .iter()
+                .all(|p| a.text.is_char_boundary(p.span.start))
+        );
+    }
+}
+
+#[test]
+fn hostile_jsonl() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("feed.jsonl");
+    let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+    let huge = "x".repeat(2_000_000);
+    let body = format!(
+        "{{\"text\": \"fine\"}}\n{{\"text\": {deep}}}\n{{\"text\": \"{huge}\"}}\n{{\"text\": [1,2]}}\n{{broken\n[1]\n\"str\"\n{{\"text\": \"last\"}}\n"
+    );
+    fs::write(&path, body).unwrap();
+    let loaded = load(std::slice::from_ref(&path));
+    let texts: Vec<usize> = loaded.documents.iter().map(|d| d.text.len()).collect();
+    assert_eq!(texts, vec![4, 2_000_000, 4]);
+    assert_eq!(loaded.problems.len(), 5);
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .all(|p| p.severity == Severity::Error)
+    );
+}
+
+#[test]
+fn parser_survives_pathological_text() {
+    let cases = [
+        "“".repeat(5000),
+        "\"".repeat(5001),
+        "“a ‘b “c ‘d ".repeat(2000),
+        "Word ".repeat(200_000),
+        "a.b".repeat(500_000),
+        format!("{}\n", "x".repeat(5_000_000)),
+        "\u{202e}evil\u{200d}\u{0301}\u{0301}\u{0301} 中文 😀 \u{1b}[2J\u{9b}".repeat(100),
+    ];
+    for text in cases {
+        let a = parse::parse_text("t.txt", &text);
+        for q in &a.quotes {
+            assert!(q.span.end <= a.text.len());
+        }
+        assert!(!a.paragraphs.is_empty() || text.trim().is_empty());
+    }
+}
+
+#[test]
+fn twenty_thousand_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..20_000 {
+        fs::write(dir.path().join(format!("{i:05}.txt")), "Short.").unwrap();
+    }
+    let loaded = load(&[dir.path().to_path_buf()]);
+    assert_eq!(loaded.documents.len(), 20_000);
+    assert!(loaded.documents[0].source.ends_with("00000.txt"));
+}
