@@ -292,15 +292,30 @@ fn load_stdin(opts: &LoadOptions, out: &mut Loaded) {
     if bytes.len() as u64 > opts.max_file_size {
         return out.error("-", "standard input is over the size limit; skipped");
     }
-    let Some(text) = decode(&bytes, "-", out) else {
+    load_bytes_into("-", &bytes, None, opts, out);
+}
+
+/// Loads articles from bytes already in memory (standard input, fuzzing):
+/// JSON when `json` says so, or when unsaid and the text opens with `{`.
+pub fn load_bytes(source: &str, bytes: &[u8], json: Option<bool>, opts: &LoadOptions) -> Loaded {
+    let mut out = Loaded::default();
+    load_bytes_into(source, bytes, json, opts, &mut out);
+    out
+}
+
+fn load_bytes_into(
+    source: &str,
+    bytes: &[u8],
+    json: Option<bool>,
+    opts: &LoadOptions,
+    out: &mut Loaded,
+) {
+    let Some(text) = decode(bytes, source, out) else {
         return;
     };
-    let format = if text.trim_start().starts_with('{') {
-        Format::Json
-    } else {
-        Format::Text
-    };
-    add_text("-".into(), format, text, opts, out);
+    let json = json.unwrap_or_else(|| text.trim_start().starts_with('{'));
+    let format = if json { Format::Json } else { Format::Text };
+    add_text(source.to_owned(), format, text, opts, out);
 }
 
 /// Bytes to text: UTF-8 (BOM removed; invalid sequences replaced with a
