@@ -54,7 +54,17 @@ pub enum Action {
     /// Empties the finder's input line.
     ClearInput,
     /// Mouse wheel over a screen position; positive is down.
-    Scroll { col: u16, row: u16, lines: i32 },
-    Click { col: u16, row: u16 },
-    Resize { width: u16, height: u16 },
+    Scroll {
+        col: u16,
+        row: u16,
+        lines: i32,
+    },
+    Click {
+        col: u16,
+        row: u16,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
 }

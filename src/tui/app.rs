@@ -27,8 +27,16 @@ pub enum EntRow {
 pub enum Status {
     #[default]
     None,
-    Quote { n: usize, m: usize, speaker: String },
-    Mention { n: usize, m: usize, name: String },
+    Quote {
+        n: usize,
+        m: usize,
+        speaker: String,
+    },
+    Mention {
+        n: usize,
+        m: usize,
+        name: String,
+    },
     Message(String),
 }
 
@@ -106,7 +114,9 @@ impl App {
             index,
             theme,
             area: Rect::new(0, 0, 80, 24),
-            focus: Pane::Articles,
+            // The article has focus: it is the one pane always shown, and
+            // J/K change articles from any pane.
+            focus: Pane::Article,
             filter: None,
             visible,
             list_cursor: 0,
@@ -332,7 +342,10 @@ impl App {
     // ----- scrolling -----
 
     fn scroll_by(&mut self, delta: isize) {
-        self.scroll = self.scroll.saturating_add_signed(delta).min(self.max_scroll());
+        self.scroll = self
+            .scroll
+            .saturating_add_signed(delta)
+            .min(self.max_scroll());
     }
 
     /// Scrolls so rows `first..=last` are visible, with a little context
@@ -350,7 +363,9 @@ impl App {
         } else if first < self.scroll {
             first.saturating_sub(context)
         } else {
-            (last + 1 + context).saturating_sub(h).max(first.saturating_sub(h))
+            (last + 1 + context)
+                .saturating_sub(h)
+                .max(first.saturating_sub(h))
         };
         self.scroll = self.scroll.min(self.max_scroll()).min(first);
     }
@@ -365,13 +380,20 @@ impl App {
 
     fn mention_span(&self) -> Option<Span> {
         let (local, mi) = self.current_mention?;
-        self.article()?.entities.get(local)?.mentions.get(mi).copied()
+        self.article()?
+            .entities
+            .get(local)?
+            .mentions
+            .get(mi)
+            .copied()
     }
 
     fn reveal_mention(&mut self) {
         if let Some(span) = self.mention_span() {
             let first = self.wrapped.row_of(span.start);
-            let last = self.wrapped.row_of(span.end.saturating_sub(1).max(span.start));
+            let last = self
+                .wrapped
+                .row_of(span.end.saturating_sub(1).max(span.start));
             self.reveal_rows(first, last);
         }
     }
@@ -453,7 +475,10 @@ impl App {
         let a = &self.corpus.articles[cur];
         let prev = match self.current_quote {
             Some(q) => q.checked_sub(1),
-            None => a.quote_at_or_after(self.top_byte()).unwrap_or(a.quotes.len()).checked_sub(1),
+            None => a
+                .quote_at_or_after(self.top_byte())
+                .unwrap_or(a.quotes.len())
+                .checked_sub(1),
         };
         if let Some(q) = prev {
             return self.jump_to_quote(cur, q);
@@ -527,7 +552,8 @@ impl App {
 
     fn cycle_mention(&mut self, forward: bool) {
         let Some(ce) = self.selected else {
-            self.status = Status::Message("no entity selected: Enter on one, or / to find one".into());
+            self.status =
+                Status::Message("no entity selected: Enter on one, or / to find one".into());
             return;
         };
         let list = self.mentions_of(ce);
@@ -571,7 +597,8 @@ impl App {
         }
         .or(self.selected);
         let Some(ce) = target else {
-            self.status = Status::Message("no entity selected: Enter on one, or / to find one".into());
+            self.status =
+                Status::Message("no entity selected: Enter on one, or / to find one".into());
             return;
         };
         let mut items = Vec::new();
@@ -583,7 +610,8 @@ impl App {
             );
         }
         if items.is_empty() {
-            self.status = Status::Message(format!("no quotes by {}", self.corpus.entities[ce].name));
+            self.status =
+                Status::Message(format!("no quotes by {}", self.corpus.entities[ce].name));
             return;
         }
         self.selected = Some(ce);

@@ -51,7 +51,9 @@ pub fn annotate(article: &mut Article, names: &[Name]) {
     let mut forms: Vec<(usize, &str)> = names
         .iter()
         .enumerate()
-        .flat_map(|(i, n)| std::iter::once((i, n.name)).chain(n.aliases.iter().map(move |a| (i, *a))))
+        .flat_map(|(i, n)| {
+            std::iter::once((i, n.name)).chain(n.aliases.iter().map(move |a| (i, *a)))
+        })
         .collect();
     forms.sort_by_key(|(_, f)| std::cmp::Reverse(f.len()));
     let mut mentions: Vec<Vec<Span>> = vec![Vec::new(); names.len()];
@@ -178,8 +180,13 @@ pub fn find_quotes(article: &Article) -> Vec<Quote> {
                         continue;
                     }
                     let before = text[para.start..mark].trim_end();
-                    let direct = before.is_empty() || before.ends_with(['.', ':', '!', '?', '”', '"']);
-                    let kind = if direct { QuoteKind::Direct } else { QuoteKind::Partial };
+                    let direct =
+                        before.is_empty() || before.ends_with(['.', ':', '!', '?', '”', '"']);
+                    let kind = if direct {
+                        QuoteKind::Direct
+                    } else {
+                        QuoteKind::Partial
+                    };
                     let speaker = speaker_near(article, para, mark, pos + c.len_utf8());
                     quotes.push(Quote {
                         span,
@@ -319,8 +326,16 @@ pub fn white_house_names() -> Vec<Name<'static>> {
         titles: &[],
     };
     vec![
-        p("Karoline Leavitt", &["Leavitt"], &["White House press secretary"]),
-        p("Volodymyr Zelensky", &["Zelensky"], &["Ukrainian President"]),
+        p(
+            "Karoline Leavitt",
+            &["Leavitt"],
+            &["White House press secretary"],
+        ),
+        p(
+            "Volodymyr Zelensky",
+            &["Zelensky"],
+            &["Ukrainian President"],
+        ),
         p("Marco Rubio", &["Rubio"], &["Secretary of State"]),
         p("Steve Witkoff", &["Witkoff"], &["Special Envoy"]),
         p("Dan Driscoll", &["Driscoll"], &["Army Secretary"]),
@@ -379,9 +394,21 @@ mod tests {
             .iter()
             .map(|q| talks.speaker_name(&q.speaker.unwrap()))
             .collect();
-        assert_eq!(names, ["Volodymyr Zelensky", "Marco Rubio", "Marco Rubio", "Marco Rubio"]);
+        assert_eq!(
+            names,
+            [
+                "Volodymyr Zelensky",
+                "Marco Rubio",
+                "Marco Rubio",
+                "Marco Rubio"
+            ]
+        );
         assert!(c.articles[1].quotes.is_empty());
-        let z = c.entities.iter().find(|e| e.name == "Volodymyr Zelensky").unwrap();
+        let z = c
+            .entities
+            .iter()
+            .find(|e| e.name == "Volodymyr Zelensky")
+            .unwrap();
         assert_eq!(z.article_count(), 2);
         assert_eq!(z.mention_count, 3);
     }

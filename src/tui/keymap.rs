@@ -61,55 +61,201 @@ use Mode::{Finder, Main, Popup};
 
 /// Every binding. Order is the order of the help popup.
 pub static BINDINGS: &[Binding] = &[
-    b(Main, &[code(KeyCode::Tab), code(KeyCode::Right), k('l')], Action::FocusNext, "focus next pane"),
-    b(Main, &[code(KeyCode::BackTab), code(KeyCode::Left), k('h')], Action::FocusPrev, "focus previous pane"),
-    b(Main, &[k('1')], Action::Focus(Pane::Articles), "focus articles"),
-    b(Main, &[k('2')], Action::Focus(Pane::Article), "focus the article"),
-    b(Main, &[k('3')], Action::Focus(Pane::Entities), "focus entities"),
-    b(Main, &[k('j'), code(KeyCode::Down)], Action::Down, "move down / scroll down"),
-    b(Main, &[k('k'), code(KeyCode::Up)], Action::Up, "move up / scroll up"),
-    b(Main, &[k('g'), code(KeyCode::Home)], Action::Top, "go to the top"),
-    b(Main, &[k('G'), code(KeyCode::End)], Action::Bottom, "go to the bottom"),
-    b(Main, &[code(KeyCode::PageDown), k(' ')], Action::PageDown, "page down"),
+    b(
+        Main,
+        &[code(KeyCode::Tab), code(KeyCode::Right), k('l')],
+        Action::FocusNext,
+        "focus next pane",
+    ),
+    b(
+        Main,
+        &[code(KeyCode::BackTab), code(KeyCode::Left), k('h')],
+        Action::FocusPrev,
+        "focus previous pane",
+    ),
+    b(
+        Main,
+        &[k('1')],
+        Action::Focus(Pane::Articles),
+        "focus articles",
+    ),
+    b(
+        Main,
+        &[k('2')],
+        Action::Focus(Pane::Article),
+        "focus the article",
+    ),
+    b(
+        Main,
+        &[k('3')],
+        Action::Focus(Pane::Entities),
+        "focus entities",
+    ),
+    b(
+        Main,
+        &[k('j'), code(KeyCode::Down)],
+        Action::Down,
+        "move down / scroll down",
+    ),
+    b(
+        Main,
+        &[k('k'), code(KeyCode::Up)],
+        Action::Up,
+        "move up / scroll up",
+    ),
+    b(
+        Main,
+        &[k('g'), code(KeyCode::Home)],
+        Action::Top,
+        "go to the top",
+    ),
+    b(
+        Main,
+        &[k('G'), code(KeyCode::End)],
+        Action::Bottom,
+        "go to the bottom",
+    ),
+    b(
+        Main,
+        &[code(KeyCode::PageDown), k(' ')],
+        Action::PageDown,
+        "page down",
+    ),
     b(Main, &[code(KeyCode::PageUp)], Action::PageUp, "page up"),
     b(Main, &[ctrl('d')], Action::HalfPageDown, "half a page down"),
     b(Main, &[ctrl('u')], Action::HalfPageUp, "half a page up"),
     b(Main, &[k('J')], Action::NextArticle, "next article"),
     b(Main, &[k('K')], Action::PrevArticle, "previous article"),
-    b(Main, &[k(']')], Action::NextQuote, "next quote (goes on to the next article)"),
+    b(
+        Main,
+        &[k(']')],
+        Action::NextQuote,
+        "next quote (goes on to the next article)",
+    ),
     b(Main, &[k('[')], Action::PrevQuote, "previous quote"),
-    b(Main, &[k('/')], Action::OpenFinder, "find a name in the whole corpus"),
-    b(Main, &[code(KeyCode::Enter)], Action::Activate, "open article / select entity"),
-    b(Main, &[k('n')], Action::NextMention, "next mention of the selected entity"),
-    b(Main, &[k('N')], Action::PrevMention, "previous mention of the selected entity"),
-    b(Main, &[k('s')], Action::SpeakerQuotes, "quotes of the selected entity (corpus)"),
-    b(Main, &[code(KeyCode::Esc)], Action::Back, "clear selection and filter"),
-    b(Main, &[k('?'), code(KeyCode::F(1))], Action::Help, "this help"),
+    b(
+        Main,
+        &[k('/')],
+        Action::OpenFinder,
+        "find a name in the whole corpus",
+    ),
+    b(
+        Main,
+        &[code(KeyCode::Enter)],
+        Action::Activate,
+        "open article / select entity",
+    ),
+    b(
+        Main,
+        &[k('n')],
+        Action::NextMention,
+        "next mention of the selected entity",
+    ),
+    b(
+        Main,
+        &[k('N')],
+        Action::PrevMention,
+        "previous mention of the selected entity",
+    ),
+    b(
+        Main,
+        &[k('s')],
+        Action::SpeakerQuotes,
+        "quotes of the selected entity (corpus)",
+    ),
+    b(
+        Main,
+        &[code(KeyCode::Esc)],
+        Action::Back,
+        "clear selection and filter",
+    ),
+    b(
+        Main,
+        &[k('?'), code(KeyCode::F(1))],
+        Action::Help,
+        "this help",
+    ),
     b(Main, &[k('q'), ctrl('c')], Action::Quit, "quit"),
-    b(Finder, &[code(KeyCode::Down), ctrl('n'), ctrl('j')], Action::Down, "next match"),
-    b(Finder, &[code(KeyCode::Up), ctrl('p'), ctrl('k')], Action::Up, "previous match"),
-    b(Finder, &[code(KeyCode::PageDown)], Action::PageDown, "page down"),
+    b(
+        Finder,
+        &[code(KeyCode::Down), ctrl('n'), ctrl('j')],
+        Action::Down,
+        "next match",
+    ),
+    b(
+        Finder,
+        &[code(KeyCode::Up), ctrl('p'), ctrl('k')],
+        Action::Up,
+        "previous match",
+    ),
+    b(
+        Finder,
+        &[code(KeyCode::PageDown)],
+        Action::PageDown,
+        "page down",
+    ),
     b(Finder, &[code(KeyCode::PageUp)], Action::PageUp, "page up"),
-    b(Finder, &[code(KeyCode::Enter)], Action::Activate, "select: filter articles, jump to first mention"),
-    b(Finder, &[code(KeyCode::Backspace)], Action::Backspace, "delete a character"),
+    b(
+        Finder,
+        &[code(KeyCode::Enter)],
+        Action::Activate,
+        "select: filter articles, jump to first mention",
+    ),
+    b(
+        Finder,
+        &[code(KeyCode::Backspace)],
+        Action::Backspace,
+        "delete a character",
+    ),
     b(Finder, &[ctrl('u')], Action::ClearInput, "clear the input"),
-    b(Finder, &[code(KeyCode::Esc)], Action::Back, "close the finder"),
+    b(
+        Finder,
+        &[code(KeyCode::Esc)],
+        Action::Back,
+        "close the finder",
+    ),
     b(Finder, &[ctrl('c')], Action::Quit, "quit"),
-    b(Popup, &[k('j'), code(KeyCode::Down)], Action::Down, "move down"),
+    b(
+        Popup,
+        &[k('j'), code(KeyCode::Down)],
+        Action::Down,
+        "move down",
+    ),
     b(Popup, &[k('k'), code(KeyCode::Up)], Action::Up, "move up"),
     b(Popup, &[k('g'), code(KeyCode::Home)], Action::Top, "top"),
-    b(Popup, &[k('G'), code(KeyCode::End)], Action::Bottom, "bottom"),
-    b(Popup, &[code(KeyCode::PageDown), k(' ')], Action::PageDown, "page down"),
+    b(
+        Popup,
+        &[k('G'), code(KeyCode::End)],
+        Action::Bottom,
+        "bottom",
+    ),
+    b(
+        Popup,
+        &[code(KeyCode::PageDown), k(' ')],
+        Action::PageDown,
+        "page down",
+    ),
     b(Popup, &[code(KeyCode::PageUp)], Action::PageUp, "page up"),
-    b(Popup, &[code(KeyCode::Enter)], Action::Activate, "jump to the quote"),
-    b(Popup, &[code(KeyCode::Esc), k('q'), k('?')], Action::Back, "close"),
+    b(
+        Popup,
+        &[code(KeyCode::Enter)],
+        Action::Activate,
+        "jump to the quote",
+    ),
+    b(
+        Popup,
+        &[code(KeyCode::Esc), k('q'), k('?')],
+        Action::Back,
+        "close",
+    ),
     b(Popup, &[ctrl('c')], Action::Quit, "quit"),
 ];
 
 /// Shift is implied by the character itself (`J`, `?`) and by BackTab, and
 /// terminals disagree on whether they report it; drop it there.
 fn normalize(key: &KeyEvent) -> Chord {
-    let mut mods = key.modifiers & (KeyModifiers::SHIFT | KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let mut mods =
+        key.modifiers & (KeyModifiers::SHIFT | KeyModifiers::CONTROL | KeyModifiers::ALT);
     if matches!(key.code, KeyCode::Char(_) | KeyCode::BackTab) {
         mods.remove(KeyModifiers::SHIFT);
     }
@@ -134,7 +280,9 @@ pub fn lookup(mode: Mode, key: &KeyEvent) -> Option<Action> {
     }
     match (mode, chord.code) {
         (Mode::Finder, KeyCode::Char(c))
-            if !chord.mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            if !chord
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
         {
             Some(Action::Input(c.to_string()))
         }
@@ -203,14 +351,32 @@ mod tests {
         let main = |c, m| lookup(Mode::Main, &press(c, m));
         let none = KeyModifiers::NONE;
         assert_eq!(main(KeyCode::Tab, none), Some(Action::FocusNext));
-        assert_eq!(main(KeyCode::BackTab, KeyModifiers::SHIFT), Some(Action::FocusPrev));
-        assert_eq!(main(KeyCode::Char('2'), none), Some(Action::Focus(Pane::Article)));
-        assert_eq!(main(KeyCode::Char('J'), KeyModifiers::SHIFT), Some(Action::NextArticle));
+        assert_eq!(
+            main(KeyCode::BackTab, KeyModifiers::SHIFT),
+            Some(Action::FocusPrev)
+        );
+        assert_eq!(
+            main(KeyCode::Char('2'), none),
+            Some(Action::Focus(Pane::Article))
+        );
+        assert_eq!(
+            main(KeyCode::Char('J'), KeyModifiers::SHIFT),
+            Some(Action::NextArticle)
+        );
         assert_eq!(main(KeyCode::Char('K'), none), Some(Action::PrevArticle));
         assert_eq!(main(KeyCode::Char(']'), none), Some(Action::NextQuote));
-        assert_eq!(main(KeyCode::Char('d'), KeyModifiers::CONTROL), Some(Action::HalfPageDown));
-        assert_eq!(main(KeyCode::Char('c'), KeyModifiers::CONTROL), Some(Action::Quit));
-        assert_eq!(main(KeyCode::Char('N'), KeyModifiers::SHIFT), Some(Action::PrevMention));
+        assert_eq!(
+            main(KeyCode::Char('d'), KeyModifiers::CONTROL),
+            Some(Action::HalfPageDown)
+        );
+        assert_eq!(
+            main(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            main(KeyCode::Char('N'), KeyModifiers::SHIFT),
+            Some(Action::PrevMention)
+        );
         assert_eq!(main(KeyCode::End, none), Some(Action::Bottom));
         assert_eq!(main(KeyCode::Char('x'), none), None);
     }
@@ -246,7 +412,10 @@ mod tests {
     fn help_lists_every_binding() {
         let rows = help_rows();
         assert_eq!(rows.len(), BINDINGS.len());
-        assert!(rows.iter().any(|(_, k, d)| k == "]" && d.contains("next quote")));
+        assert!(
+            rows.iter()
+                .any(|(_, k, d)| k == "]" && d.contains("next quote"))
+        );
         assert!(rows.iter().any(|(_, k, _)| k == "Tab → l"));
     }
 }

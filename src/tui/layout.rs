@@ -42,7 +42,10 @@ impl Panes {
 }
 
 pub fn contains(r: Rect, col: u16, row: u16) -> bool {
-    col >= r.x && col < r.x.saturating_add(r.width) && row >= r.y && row < r.y.saturating_add(r.height)
+    col >= r.x
+        && col < r.x.saturating_add(r.width)
+        && row >= r.y
+        && row < r.y.saturating_add(r.height)
 }
 
 pub fn panes(area: Rect, focus: Pane) -> Panes {
@@ -96,8 +99,12 @@ pub fn text_area(article: Rect) -> Rect {
 
 /// A centred popup of at most `width` × `height` cells.
 pub fn popup(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width.saturating_sub(2)).max(area.width.min(10));
-    let h = height.min(area.height.saturating_sub(2)).max(area.height.min(5));
+    let w = width
+        .min(area.width.saturating_sub(2))
+        .max(area.width.min(10));
+    let h = height
+        .min(area.height.saturating_sub(2))
+        .max(area.height.min(5));
     Rect::new(
         area.x + area.width.saturating_sub(w) / 2,
         area.y + area.height.saturating_sub(h) / 2,
@@ -114,7 +121,12 @@ pub fn finder(area: Rect) -> Rect {
 /// List rows of a popup with a border and `header` rows above the list.
 pub fn popup_list(popup: Rect, header: u16) -> Rect {
     let i = inner(popup);
-    Rect::new(i.x, i.y + header.min(i.height), i.width, i.height.saturating_sub(header))
+    Rect::new(
+        i.x,
+        i.y + header.min(i.height),
+        i.width,
+        i.height.saturating_sub(header),
+    )
 }
 
 /// Keeps `cursor` within the window `top..top+height` by moving `top`.

@@ -14,9 +14,28 @@ use crate::model::Corpus;
 /// Base letters of U+0100..=U+017F (Latin Extended-A) in code point order;
 /// the ligatures Ĳ ĳ Œ œ are handled before this table is consulted.
 const LATIN_EXT_A: &[u8; 128] = concat!(
-    "aaaaaa", "cccccccc", "dddd", "eeeeeeeeee", "gggggggg", "hhhh", "iiiiiiiiii", "ii", "jj",
-    "kkk", "llllllllll", "nnnnnnnnn", "oooooo", "oo", "rrrrrr", "ssssssss", "tttttt",
-    "uuuuuuuuuuuu", "ww", "yyy", "zzzzzz", "s"
+    "aaaaaa",
+    "cccccccc",
+    "dddd",
+    "eeeeeeeeee",
+    "gggggggg",
+    "hhhh",
+    "iiiiiiiiii",
+    "ii",
+    "jj",
+    "kkk",
+    "llllllllll",
+    "nnnnnnnnn",
+    "oooooo",
+    "oo",
+    "rrrrrr",
+    "ssssssss",
+    "tttttt",
+    "uuuuuuuuuuuu",
+    "ww",
+    "yyy",
+    "zzzzzz",
+    "s"
 )
 .as_bytes()
 .first_chunk::<128>()
@@ -107,7 +126,12 @@ impl NameIndex {
             .iter()
             .map(|e| Entry {
                 name: fold(&e.name),
-                others: e.titles.iter().chain(&e.aliases).map(|s| fold_str(s)).collect(),
+                others: e
+                    .titles
+                    .iter()
+                    .chain(&e.aliases)
+                    .map(|s| fold_str(s))
+                    .collect(),
                 mentions: e.mention_count,
             })
             .collect();
@@ -151,7 +175,12 @@ impl NameIndex {
             match within {
                 Some(prev) => prev
                     .iter()
-                    .filter_map(|h| self.score(h.entity, &q).map(|score| Hit { entity: h.entity, score }))
+                    .filter_map(|h| {
+                        self.score(h.entity, &q).map(|score| Hit {
+                            entity: h.entity,
+                            score,
+                        })
+                    })
                     .collect(),
                 None => (0..self.entries.len())
                     .filter_map(|entity| self.score(entity, &q).map(|score| Hit { entity, score }))
@@ -161,7 +190,11 @@ impl NameIndex {
         hits.sort_by(|a, b| {
             b.score
                 .cmp(&a.score)
-                .then(self.entries[b.entity].mentions.cmp(&self.entries[a.entity].mentions))
+                .then(
+                    self.entries[b.entity]
+                        .mentions
+                        .cmp(&self.entries[a.entity].mentions),
+                )
                 .then(a.entity.cmp(&b.entity))
         });
         hits
@@ -213,8 +246,14 @@ mod tests {
     #[test]
     fn folding_strips_diacritics_and_case() {
         assert_eq!(fold_str("Šefčovič"), "sefcovic");
-        assert_eq!(fold_str("Erdoğan Müller Łukasz Ødegaard"), "erdogan muller lukasz odegaard");
-        assert_eq!(fold_str("José García Straße Œuvre"), "jose garcia strasse oeuvre");
+        assert_eq!(
+            fold_str("Erdoğan Müller Łukasz Ødegaard"),
+            "erdogan muller lukasz odegaard"
+        );
+        assert_eq!(
+            fold_str("José García Straße Œuvre"),
+            "jose garcia strasse oeuvre"
+        );
         assert_eq!(fold_str("Ștefan Țiriac Ő ı ž"), "stefan tiriac o i z");
         // Decomposed accents fold the same as composed ones.
         assert_eq!(fold_str("Jose\u{301}"), "jose");
@@ -235,7 +274,10 @@ mod tests {
         let hits = index.search("sefcovic", None);
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].entity, 0);
-        assert_eq!(index.name_matches(0, "sefcovic"), (6..14).collect::<Vec<_>>());
+        assert_eq!(
+            index.name_matches(0, "sefcovic"),
+            (6..14).collect::<Vec<_>>()
+        );
     }
 
     #[test]
@@ -261,6 +303,9 @@ mod tests {
     fn empty_query_lists_everything_by_mentions() {
         let c = corpus(&[("A", 1, &[]), ("B", 7, &[])]);
         let hits = NameIndex::new(&c).search("", None);
-        assert_eq!(hits.iter().map(|h| h.entity).collect::<Vec<_>>(), vec![1, 0]);
+        assert_eq!(
+            hits.iter().map(|h| h.entity).collect::<Vec<_>>(),
+            vec![1, 0]
+        );
     }
 }

@@ -38,7 +38,9 @@ pub struct Wrapped {
 impl Wrapped {
     /// The row holding byte `pos`.
     pub fn row_of(&self, pos: usize) -> usize {
-        self.rows.partition_point(|r| r.start <= pos).saturating_sub(1)
+        self.rows
+            .partition_point(|r| r.start <= pos)
+            .saturating_sub(1)
     }
 
     /// First and last rows of a quote, including its speaker tag when that
@@ -91,22 +93,43 @@ fn after_closing_mark(text: &str, end: usize) -> usize {
 }
 
 enum Token {
-    Word { start: usize, end: usize, width: usize },
-    Tag { quote: usize, text: String, width: usize },
+    Word {
+        start: usize,
+        end: usize,
+        width: usize,
+    },
+    Tag {
+        quote: usize,
+        text: String,
+        width: usize,
+    },
 }
 
 /// Splits a paragraph into words, keeping each word's leading gap width, with
 /// speaker tags after the words that close direct quotes.
-fn tokens(article: &Article, start: usize, end: usize, tags: &[(usize, usize, String)]) -> Vec<(usize, Token)> {
+fn tokens(
+    article: &Article,
+    start: usize,
+    end: usize,
+    tags: &[(usize, usize, String)],
+) -> Vec<(usize, Token)> {
     let text = &article.text;
     let mut out = Vec::new();
     let mut tag_i = tags.partition_point(|t| t.0 < start);
     let mut gap = 0usize;
     let mut word: Option<(usize, usize)> = None; // (start, width)
-    let push_word = |out: &mut Vec<(usize, Token)>, ws: usize, we: usize, w: usize, gap: &mut usize| {
-        out.push((*gap, Token::Word { start: ws, end: we, width: w }));
-        *gap = 0;
-    };
+    let push_word =
+        |out: &mut Vec<(usize, Token)>, ws: usize, we: usize, w: usize, gap: &mut usize| {
+            out.push((
+                *gap,
+                Token::Word {
+                    start: ws,
+                    end: we,
+                    width: w,
+                },
+            ));
+            *gap = 0;
+        };
     for (i, c) in text[start..end].char_indices() {
         let pos = start + i;
         // A tag attaches where its quote's closing mark ends.
@@ -119,7 +142,14 @@ fn tokens(article: &Article, start: usize, end: usize, tags: &[(usize, usize, St
             }
             let t = format!("— {name}");
             let width = str_width(&t);
-            out.push((1, Token::Tag { quote: *quote, text: t, width }));
+            out.push((
+                1,
+                Token::Tag {
+                    quote: *quote,
+                    text: t,
+                    width,
+                },
+            ));
             gap = 0;
             tag_i += 1;
         }
@@ -145,7 +175,14 @@ fn tokens(article: &Article, start: usize, end: usize, tags: &[(usize, usize, St
         }
         let t = format!("— {name}");
         let width = str_width(&t);
-        out.push((1, Token::Tag { quote: *quote, text: t, width }));
+        out.push((
+            1,
+            Token::Tag {
+                quote: *quote,
+                text: t,
+                width,
+            },
+        ));
         tag_i += 1;
     }
     out
@@ -178,7 +215,10 @@ impl LineBuilder {
         }
         match self.pieces.last_mut() {
             Some(Piece::Text { end: e, .. }) if *e == gap_from => *e = end,
-            _ => self.pieces.push(Piece::Text { start: gap_from, end }),
+            _ => self.pieces.push(Piece::Text {
+                start: gap_from,
+                end,
+            }),
         }
         self.used += width;
     }
@@ -216,7 +256,11 @@ pub fn wrap(article: &Article, width: usize) -> Wrapped {
         }
         if pi > 0 && !lb.rows.is_empty() {
             lb.role = p.role;
-            lb.start = lb.rows.last().map_or(0, |r| r.start).max(span.start.saturating_sub(1));
+            lb.start = lb
+                .rows
+                .last()
+                .map_or(0, |r| r.start)
+                .max(span.start.saturating_sub(1));
             lb.flush();
         }
         lb.role = p.role;
@@ -224,7 +268,11 @@ pub fn wrap(article: &Article, width: usize) -> Wrapped {
         let mut prev_end = span.start;
         for (gap, tok) in tokens(article, span.start, span.end, &tags) {
             match tok {
-                Token::Word { start, end, width: w } => {
+                Token::Word {
+                    start,
+                    end,
+                    width: w,
+                } => {
                     let fits = lb.used + gap + w <= width;
                     if !lb.pieces.is_empty() && fits {
                         lb.text(prev_end, start, end, gap + w);
@@ -253,7 +301,11 @@ pub fn wrap(article: &Article, width: usize) -> Wrapped {
                     }
                     prev_end = end;
                 }
-                Token::Tag { quote, text: t, width: w } => {
+                Token::Tag {
+                    quote,
+                    text: t,
+                    width: w,
+                } => {
                     if !lb.pieces.is_empty() && lb.used + 1 + w <= width {
                         lb.pieces.push(Piece::Speaker {
                             quote,
@@ -324,7 +376,7 @@ impl WrapCache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Paragraph, Quote, Span, Speaker, Entity, EntityKind};
+    use crate::model::{Entity, EntityKind, Paragraph, Quote, Span, Speaker};
 
     fn article(paras: &[(&str, Role)]) -> Article {
         let mut text = String::new();
@@ -360,7 +412,10 @@ mod tests {
 
     #[test]
     fn wraps_at_word_boundaries_with_blank_rows_between_paragraphs() {
-        let a = article(&[("A short headline", Role::Headline), ("one two three four five", Role::Body)]);
+        let a = article(&[
+            ("A short headline", Role::Headline),
+            ("one two three four five", Role::Body),
+        ]);
         let w = wrap(&a, 10);
         assert_eq!(
             row_texts(&a, &w),
@@ -378,13 +433,19 @@ mod tests {
 
     #[test]
     fn row_of_finds_the_row_of_every_byte() {
-        let a = article(&[("alpha beta gamma delta epsilon", Role::Body), ("zeta eta", Role::Body)]);
+        let a = article(&[
+            ("alpha beta gamma delta epsilon", Role::Body),
+            ("zeta eta", Role::Body),
+        ]);
         let w = wrap(&a, 11);
         let texts = row_texts(&a, &w);
         for word in ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta"] {
             let pos = a.text.find(word).unwrap();
             let row = w.row_of(pos);
-            assert!(texts[row].contains(word), "{word} not on row {row}: {texts:?}");
+            assert!(
+                texts[row].contains(word),
+                "{word} not on row {row}: {texts:?}"
+            );
         }
     }
 
@@ -393,7 +454,10 @@ mod tests {
         let a = article(&[("日本語 テキスト e\u{301}e\u{301}e\u{301}", Role::Body)]);
         let w = wrap(&a, 8);
         let texts = row_texts(&a, &w);
-        assert_eq!(texts, vec!["日本語", "テキスト", "e\u{301}e\u{301}e\u{301}"]);
+        assert_eq!(
+            texts,
+            vec!["日本語", "テキスト", "e\u{301}e\u{301}e\u{301}"]
+        );
     }
 
     #[test]
@@ -414,7 +478,10 @@ mod tests {
 
     #[test]
     fn speaker_tag_follows_the_closing_mark() {
-        let mut a = article(&[("“We are ready,” Volodymyr Zelensky said. Then more text.", Role::Body)]);
+        let mut a = article(&[(
+            "“We are ready,” Volodymyr Zelensky said. Then more text.",
+            Role::Body,
+        )]);
         let qs = a.text.find("We").unwrap();
         let qe = a.text.find(",”").unwrap() + 1;
         let ns = a.text.find("Volodymyr").unwrap();
@@ -430,7 +497,10 @@ mod tests {
         a.quotes.push(Quote {
             span: Span::new(qs, qe),
             kind: QuoteKind::Direct,
-            speaker: Some(Speaker { span: name, entity: Some(0) }),
+            speaker: Some(Speaker {
+                span: name,
+                entity: Some(0),
+            }),
             cue: None,
         });
         let w = wrap(&a, 80);

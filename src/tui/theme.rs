@@ -46,7 +46,10 @@ impl Theme {
 
     /// An entity mention in running text.
     pub fn entity(&self, kind: EntityKind) -> Style {
-        self.fg(Style::new().add_modifier(Modifier::BOLD), Self::kind_color(kind))
+        self.fg(
+            Style::new().add_modifier(Modifier::BOLD),
+            Self::kind_color(kind),
+        )
     }
 
     /// The selected entity's mentions: its colour as a background.
@@ -65,7 +68,9 @@ impl Theme {
     pub fn quote(&self, kind: QuoteKind) -> Style {
         match kind {
             QuoteKind::Direct => self.fg(Style::new(), Color::Green),
-            QuoteKind::Partial => self.fg(Style::new().add_modifier(Modifier::ITALIC), Color::Green),
+            QuoteKind::Partial => {
+                self.fg(Style::new().add_modifier(Modifier::ITALIC), Color::Green)
+            }
             QuoteKind::Indirect => Style::new().add_modifier(Modifier::ITALIC),
         }
     }

@@ -21,12 +21,18 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let Some(article) = app.article() else {
         frame.render_widget(pane_block(&app.theme, " 2 ".into(), focused), area);
         frame.render_widget(
-            Paragraph::new("No articles. Give byline files or directories of .txt, .html, .json or .jsonl."),
+            Paragraph::new(
+                "No articles. Give byline files or directories of .txt, .html, .json or .jsonl.",
+            ),
             text_area(area),
         );
         return;
     };
-    let name = article.source.rsplit(['/', '\\']).next().unwrap_or(&article.source);
+    let name = article
+        .source
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(&article.source);
     let wrapped = &app.wrapped;
     let text = text_area(area);
     let h = usize::from(text.height);

@@ -11,7 +11,7 @@ use crate::model::EntityKind;
 use super::super::action::Pane;
 use super::super::app::{App, EntRow};
 use super::super::layout::inner;
-use super::super::sanitize::clean;
+use super::super::sanitize::{clean, str_width};
 use super::{pane_block, row_with_right};
 
 pub fn kind_label(kind: EntityKind) -> &'static str {
@@ -56,14 +56,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                     Span::raw(mark),
                     Span::styled(clean(&e.name).into_owned(), theme.entity(e.kind)),
                 ];
-                if let Some(t) = e.titles.first() {
-                    left.push(Span::styled(format!(" · {}", clean(t)), theme.dim()));
-                }
                 let right = if quotes > 0 {
                     format!("{} {}q", e.mentions.len(), quotes)
                 } else {
                     e.mentions.len().to_string()
                 };
+                // The title only when a useful part of it fits.
+                let room = width.saturating_sub(2 + str_width(&e.name) + right.len() + 1);
+                if let Some(t) = e.titles.first().filter(|_| room >= 10) {
+                    left.push(Span::styled(format!(" · {}", clean(t)), theme.dim()));
+                }
                 let line = row_with_right(left, right, theme.dim(), width);
                 if i == app.ent_cursor {
                     line.style(theme.list_cursor(focused))

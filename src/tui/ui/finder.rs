@@ -21,9 +21,14 @@ pub fn draw(frame: &mut Frame, app: &App, f: &Finder) {
         return;
     }
     let query = clean(&f.query).into_owned();
-    let prompt = Line::from(vec![Span::styled("> ", app.theme.key()), Span::raw(query.clone())]);
+    let prompt = Line::from(vec![
+        Span::styled("> ", app.theme.key()),
+        Span::raw(query.clone()),
+    ]);
     frame.render_widget(Paragraph::new(prompt), Rect::new(i.x, i.y, i.width, 1));
-    let cursor_x = (i.x + 2).saturating_add(str_width(&query) as u16).min(i.x + i.width - 1);
+    let cursor_x = (i.x + 2)
+        .saturating_add(str_width(&query) as u16)
+        .min(i.x + i.width - 1);
     frame.set_cursor_position(Position::new(cursor_x, i.y));
     let count = format!("{}/{} names", f.hits.len(), app.index.len());
     frame.render_widget(
@@ -43,7 +48,10 @@ pub fn draw(frame: &mut Frame, app: &App, f: &Finder) {
             let matched = app.index.name_matches(hit.entity, &f.query);
             let mut left = highlight(&app.theme, &e.name, &matched, app.theme.entity(e.kind));
             left.insert(0, Span::raw(" "));
-            left.push(Span::styled(format!("  {}", e.kind.as_str()), app.theme.dim()));
+            left.push(Span::styled(
+                format!("  {}", e.kind.as_str()),
+                app.theme.dim(),
+            ));
             let n = e.article_count();
             let right = format!("{n} article{}", if n == 1 { "" } else { "s" });
             let line = row_with_right(left, right, app.theme.dim(), width);
@@ -59,7 +67,12 @@ pub fn draw(frame: &mut Frame, app: &App, f: &Finder) {
 
 /// `name` split into spans, the chars at `matched` (char indices) styled
 /// with the match style over `base`.
-pub fn highlight(theme: &Theme, name: &str, matched: &[usize], base: ratatui::style::Style) -> Vec<Span<'static>> {
+pub fn highlight(
+    theme: &Theme,
+    name: &str,
+    matched: &[usize],
+    base: ratatui::style::Style,
+) -> Vec<Span<'static>> {
     let name = clean(name);
     let mut spans = Vec::new();
     let mut run = String::new();
@@ -71,14 +84,22 @@ pub fn highlight(theme: &Theme, name: &str, matched: &[usize], base: ratatui::st
         }
         let hit = next.peek() == Some(&&ci);
         if hit != run_hit && !run.is_empty() {
-            let style = if run_hit { base.patch(theme.matched()) } else { base };
+            let style = if run_hit {
+                base.patch(theme.matched())
+            } else {
+                base
+            };
             spans.push(Span::styled(std::mem::take(&mut run), style));
         }
         run_hit = hit;
         run.push(c);
     }
     if !run.is_empty() {
-        let style = if run_hit { base.patch(theme.matched()) } else { base };
+        let style = if run_hit {
+            base.patch(theme.matched())
+        } else {
+            base
+        };
         spans.push(Span::styled(run, style));
     }
     spans

@@ -17,7 +17,11 @@ use super::pane_block;
 /// All help lines (the popup shows a window of them).
 pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
     let rows = help_rows();
-    let key_w = rows.iter().map(|(_, k, _)| k.chars().count()).max().unwrap_or(0);
+    let key_w = rows
+        .iter()
+        .map(|(_, k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
     let mut out = Vec::new();
     let mut section = None;
     for (mode, keys, desc) in rows {
@@ -48,7 +52,10 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
     out.push(Line::from(kinds));
     let mut quotes = vec![Span::raw("  ")];
     for kind in [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Indirect] {
-        quotes.push(Span::styled(format!("{} quote", kind.as_str()), theme.quote(kind)));
+        quotes.push(Span::styled(
+            format!("{} quote", kind.as_str()),
+            theme.quote(kind),
+        ));
         quotes.push(Span::raw("  "));
     }
     quotes.push(Span::styled("current quote", theme.quote_current()));
@@ -70,6 +77,10 @@ pub fn draw(frame: &mut Frame, app: &App, top: usize) {
     let title = format!(" Help — {} keys · Esc closes ", all.len());
     frame.render_widget(pane_block(&app.theme, title, true), area);
     let rows = inner(area);
-    let shown: Vec<Line> = all.into_iter().skip(top).take(usize::from(rows.height)).collect();
+    let shown: Vec<Line> = all
+        .into_iter()
+        .skip(top)
+        .take(usize::from(rows.height))
+        .collect();
     frame.render_widget(Paragraph::new(shown), rows);
 }

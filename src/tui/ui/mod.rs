@@ -25,7 +25,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let panes = super::layout::panes(area, app.focus);
     if panes.too_small {
         let msg = truncate("byline: terminal too small", usize::from(area.width));
-        frame.render_widget(Paragraph::new(msg), Rect::new(area.x, area.y, area.width, area.height.min(1)));
+        frame.render_widget(
+            Paragraph::new(msg),
+            Rect::new(area.x, area.y, area.width, area.height.min(1)),
+        );
         return;
     }
     if panes.is_shown(Pane::Articles) {
@@ -50,7 +53,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
 pub fn pane_block<'a>(theme: &Theme, title: String, focused: bool) -> Block<'a> {
     Block::new()
         .borders(Borders::ALL)
-        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
         .border_style(theme.border(focused))
         .title(Span::styled(title, theme.border(focused)))
 }

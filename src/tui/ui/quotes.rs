@@ -30,10 +30,15 @@ pub fn draw(frame: &mut Frame, app: &App, l: &QuoteList) {
         .filter_map(|(pos, &(ai, qi))| {
             let a = app.corpus.articles.get(ai)?;
             let q = a.quotes.get(qi)?;
-            let words: String = a.slice(q.span).split_whitespace().collect::<Vec<_>>().join(" ");
-            let left = vec![
-                Span::styled(format!("“{}”", clean(&words)), app.theme.quote(q.kind)),
-            ];
+            let words: String = a
+                .slice(q.span)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let left = vec![Span::styled(
+                format!("“{}”", clean(&words)),
+                app.theme.quote(q.kind),
+            )];
             let title = super::super::sanitize::truncate(a.display_title(), width / 3);
             let line = row_with_right(left, title, app.theme.dim(), width);
             Some(if pos == l.cursor {

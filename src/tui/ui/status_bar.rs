@@ -36,10 +36,13 @@ pub fn status_text(app: &App) -> String {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let pos = match app.visible.iter().position(|&a| Some(a) == app.current) {
+    let mut pos = match app.visible.iter().position(|&a| Some(a) == app.current) {
         Some(p) => format!(" {}/{} ", p + 1, app.visible.len()),
         None => format!(" –/{} ", app.visible.len()),
     };
+    if let Some(e) = app.filter.and_then(|ce| app.corpus.entities.get(ce)) {
+        pos.push_str(&format!("· {} ", clean(&e.name)));
+    }
     let status = status_text(app);
     let width = usize::from(area.width);
     let used = str_width(&pos) + str_width(&status) + 2;
