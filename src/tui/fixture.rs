@@ -123,7 +123,9 @@ pub fn auto_annotate(article: &mut Article) {
         } else {
             flush(&mut run, &mut found);
         }
-        sentence_start = w.ends_with(['.', '!', '?', '”', '"', ':']);
+        sentence_start = w
+            .trim_end_matches(['”', '"', '’', '\''])
+            .ends_with(['.', '!', '?', ':']);
     }
     flush(&mut run, &mut found);
     let mut ids: HashMap<String, usize> = HashMap::new();

@@ -90,7 +90,6 @@ pub fn run(corpus: Corpus, problems: &[Problem], opts: Options) -> Result<()> {
     }
     let guard = terminal::Guard::enter(opts.mouse)?;
     let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
-    term.clear()?;
     let size = term.size()?;
     app.update(Action::Resize {
         width: size.width,

@@ -13,7 +13,8 @@ use crossterm::event::{
 };
 use crossterm::execute;
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode,
+    enable_raw_mode,
 };
 
 static RAW: AtomicBool = AtomicBool::new(false);
@@ -32,7 +33,15 @@ impl Guard {
         // From here on, Drop undoes whatever succeeded.
         let guard = Guard(());
         let mut out = io::stdout();
-        execute!(out, EnterAlternateScreen, EnableBracketedPaste, Hide)?;
+        // Cleared here rather than with `Terminal::clear`, which asks the
+        // terminal for the cursor position and waits for an answer.
+        execute!(
+            out,
+            EnterAlternateScreen,
+            Clear(ClearType::All),
+            EnableBracketedPaste,
+            Hide
+        )?;
         ALT.store(true, Ordering::SeqCst);
         if mouse {
             execute!(out, EnableMouseCapture)?;
