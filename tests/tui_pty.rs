@@ -56,7 +56,11 @@ fn parser_finds(dir: &Path) -> Found {
         .is_some_and(|qs| qs.iter().any(|q| !q["speaker"].is_null()));
     let names = v["entities"]
         .as_array()
-        .map(|es| es.iter().filter_map(|e| e["name"].as_str().map(str::to_owned)).collect())
+        .map(|es| {
+            es.iter()
+                .filter_map(|e| e["name"].as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default();
     Found {
         quotes,
@@ -67,7 +71,10 @@ fn parser_finds(dir: &Path) -> Found {
 
 /// The bottom row of the screen (the status line).
 fn last_row(screen: &vt100::Screen) -> String {
-    screen.rows(0, COLS).nth(usize::from(ROWS - 1)).unwrap_or_default()
+    screen
+        .rows(0, COLS)
+        .nth(usize::from(ROWS - 1))
+        .unwrap_or_default()
 }
 
 impl Session {
@@ -130,8 +137,15 @@ impl Session {
         let deadline = Instant::now() + Duration::from_secs(10);
         while !done(self.parser.screen()) {
             let left = deadline.saturating_duration_since(Instant::now());
-            assert!(!left.is_zero(), "timed out waiting for {what}; screen:\n{}", self.screen());
-            if let Ok(bytes) = self.output.recv_timeout(left.min(Duration::from_millis(50))) {
+            assert!(
+                !left.is_zero(),
+                "timed out waiting for {what}; screen:\n{}",
+                self.screen()
+            );
+            if let Ok(bytes) = self
+                .output
+                .recv_timeout(left.min(Duration::from_millis(50)))
+            {
                 self.parser.process(&bytes);
             }
         }
@@ -179,7 +193,9 @@ impl Drop for Session {
 fn starts_on_the_sample_corpus_and_restores_the_terminal_on_q() {
     let mut s = Session::start(&[]);
     s.wait_text("Ukraine ready for talks");
-    s.wait_for("the article text", |sc| sc.contents().contains("said on Monday"));
+    s.wait_for("the article text", |sc| {
+        sc.contents().contains("said on Monday")
+    });
     let screen = s.parser.screen();
     assert!(screen.alternate_screen(), "not on the alternate screen");
     assert!(screen.hide_cursor());
@@ -198,7 +214,10 @@ fn starts_on_the_sample_corpus_and_restores_the_terminal_on_q() {
 fn no_mouse_leaves_mouse_reporting_off() {
     let mut s = Session::start(&["--no-mouse"]);
     s.wait_text("Ukraine ready for talks");
-    assert_eq!(s.parser.screen().mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    assert_eq!(
+        s.parser.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
     s.quit();
     assert!(!s.parser.screen().alternate_screen());
 }
@@ -211,13 +230,22 @@ fn bracket_jumps_to_the_first_quote_and_names_its_speaker() {
     s.send("]");
     if found.quotes {
         // PARSER-DEPENDENT: needs the quote recogniser.
-        s.wait_for("quote 1/ on the status line", |sc| last_row(sc).contains("quote 1/"));
+        s.wait_for("quote 1/ on the status line", |sc| {
+            last_row(sc).contains("quote 1/")
+        });
         if found.speakers {
             // PARSER-DEPENDENT: needs speaker linking.
             let status = s.status_line();
-            assert!(status.contains("quote 1/1 · Volodymyr Zelensky"), "{status}");
+            assert!(
+                status.contains("quote 1/1 · Volodymyr Zelensky"),
+                "{status}"
+            );
             // The dim speaker tag after the closing mark.
-            assert!(s.screen().contains("ready,” — Volodymyr Zelensky"), "{}", s.screen());
+            assert!(
+                s.screen().contains("ready,” — Volodymyr Zelensky"),
+                "{}",
+                s.screen()
+            );
         }
     } else {
         // Recognisers are stubs here: the status says so plainly.
@@ -248,19 +276,34 @@ fn finder_selects_volodymyr_zelensky() {
             last_row(sc).contains("mention 1/")
         });
         let status = s.status_line();
-        assert!(status.contains("mention 1/1 · Volodymyr Zelensky"), "{status}");
+        assert!(
+            status.contains("mention 1/1 · Volodymyr Zelensky"),
+            "{status}"
+        );
         // The filter is named on the status line too.
         assert!(status.contains(" 1/1 · Volodymyr Zelensky "), "{status}");
         // Selected on the right (marked with a dot) and the list filtered.
-        assert!(s.screen().contains("● Volodymyr Zelensky"), "{}", s.screen());
-        assert!(s.screen().contains("Articles · Volodymyr"), "{}", s.screen());
+        assert!(
+            s.screen().contains("● Volodymyr Zelensky"),
+            "{}",
+            s.screen()
+        );
+        assert!(
+            s.screen().contains("Articles · Volodymyr"),
+            "{}",
+            s.screen()
+        );
         s.send("\u{1b}");
-        s.wait_for("the filter to clear", |sc| !sc.contents().contains("Articles · "));
+        s.wait_for("the filter to clear", |sc| {
+            !sc.contents().contains("Articles · ")
+        });
     } else {
         // Recognisers are stubs here: an empty finder, closed with Esc.
         s.wait_text("0/0 names");
         s.send("\u{1b}");
-        s.wait_for("the finder to close", |sc| !sc.contents().contains("Find a name"));
+        s.wait_for("the finder to close", |sc| {
+            !sc.contents().contains("Find a name")
+        });
     }
     s.quit();
     assert!(!s.parser.screen().alternate_screen());

@@ -235,10 +235,10 @@ impl App {
 
     fn rewrap(&mut self) {
         let width = usize::from(self.text_rect().width);
-        if let Some(i) = self.current {
-            if let Some(a) = self.corpus.articles.get(i) {
-                self.wrapped = self.cache.get(i, a, width);
-            }
+        if let Some(i) = self.current
+            && let Some(a) = self.corpus.articles.get(i)
+        {
+            self.wrapped = self.cache.get(i, a, width);
         }
     }
 
@@ -319,16 +319,15 @@ impl App {
         let (Some(ce), Some(cur)) = (self.selected, self.current) else {
             return;
         };
-        if let Some(local) = self.local_entity(cur, ce) {
-            if let Some(row) = self
+        if let Some(local) = self.local_entity(cur, ce)
+            && let Some(row) = self
                 .ent_rows
                 .iter()
                 .position(|r| *r == EntRow::Entity(local))
-            {
-                self.ent_cursor = row;
-                let h = self.ent_height();
-                keep_visible(row, &mut self.ent_top, h);
-            }
+        {
+            self.ent_cursor = row;
+            let h = self.ent_height();
+            keep_visible(row, &mut self.ent_top, h);
         }
     }
 

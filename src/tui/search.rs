@@ -97,6 +97,26 @@ pub fn fold_str(s: &str) -> String {
     out
 }
 
+/// Whether the chars of `pat` occur in `hay` in order.
+fn is_subsequence(hay: &str, pat: &str) -> bool {
+    if pat.is_ascii() {
+        let mut want = pat.as_bytes().iter().peekable();
+        for &b in hay.as_bytes() {
+            if want.peek() == Some(&&b) {
+                want.next();
+            }
+        }
+        return want.peek().is_none();
+    }
+    let mut want = pat.chars().peekable();
+    for c in hay.chars() {
+        if want.peek() == Some(&c) {
+            want.next();
+        }
+    }
+    want.peek().is_none()
+}
+
 struct Entry {
     name: Folded,
     /// Folded titles and aliases.
@@ -151,12 +171,16 @@ impl NameIndex {
 
     fn score(&self, entity: usize, query: &str) -> Option<i64> {
         let e = &self.entries[entity];
-        let name = self
-            .matcher
-            .fuzzy_match(&e.name.text, query)
+        // The matcher copies both strings into buffers before looking; the
+        // in-order test below rejects most names far more cheaply, and a
+        // fuzzy match needs it to hold.
+        let name = is_subsequence(&e.name.text, query)
+            .then(|| self.matcher.fuzzy_match(&e.name.text, query))
+            .flatten()
             .map(|s| s + NAME_BONUS);
         e.others
             .iter()
+            .filter(|o| is_subsequence(o, query))
             .filter_map(|o| self.matcher.fuzzy_match(o, query))
             .chain(name)
             .max()
@@ -297,6 +321,16 @@ mod tests {
         // Narrowing within previous hits gives the same answer.
         let narrowed = index.search("zelens", Some(&hits));
         assert_eq!(narrowed, index.search("zelens", None));
+    }
+
+    #[test]
+    fn subsequence_prefilter() {
+        assert!(is_subsequence("volodymyr zelensky", "zelen"));
+        assert!(is_subsequence("volodymyr zelensky", "vzky"));
+        assert!(!is_subsequence("volodymyr zelensky", "zz"));
+        assert!(is_subsequence("зеленский", "зел"));
+        assert!(!is_subsequence("abc", "abcd"));
+        assert!(is_subsequence("abc", ""));
     }
 
     #[test]

@@ -53,10 +53,9 @@ impl Wrapped {
         let mut last = self.row_of(q.span.end.saturating_sub(1).max(q.span.start));
         if let Some(Piece::Speaker { quote: qi, .. }) =
             self.rows.get(last + 1).and_then(|r| r.pieces.first())
+            && *qi == quote
         {
-            if *qi == quote {
-                last += 1;
-            }
+            last += 1;
         }
         (first, last.max(first))
     }
@@ -357,12 +356,12 @@ impl Default for WrapCache {
 impl WrapCache {
     pub fn get(&mut self, index: usize, article: &Article, width: usize) -> Rc<Wrapped> {
         let key = (index, width.max(1));
-        if let Some(pos) = self.entries.iter().position(|(k, _)| *k == key) {
-            if let Some(e) = self.entries.remove(pos) {
-                let w = Rc::clone(&e.1);
-                self.entries.push_front(e);
-                return w;
-            }
+        if let Some(pos) = self.entries.iter().position(|(k, _)| *k == key)
+            && let Some(e) = self.entries.remove(pos)
+        {
+            let w = Rc::clone(&e.1);
+            self.entries.push_front(e);
+            return w;
         }
         let w = Rc::new(wrap(article, width));
         if self.entries.len() == CACHE_SIZE {
