@@ -333,7 +333,7 @@ pub fn help_rows() -> Vec<(Mode, String, &'static str)> {
         .iter()
         .map(|b| {
             let keys: Vec<String> = b.keys.iter().map(chord_label).collect();
-            (b.mode, keys.join(" "), b.desc)
+            (b.mode, keys.join(", "), b.desc)
         })
         .collect()
 }
@@ -416,6 +416,6 @@ mod tests {
             rows.iter()
                 .any(|(_, k, d)| k == "]" && d.contains("next quote"))
         );
-        assert!(rows.iter().any(|(_, k, _)| k == "Tab → l"));
+        assert!(rows.iter().any(|(_, k, _)| k == "Tab, →, l"));
     }
 }

@@ -119,8 +119,8 @@ fn is_subsequence(hay: &str, pat: &str) -> bool {
 
 struct Entry {
     name: Folded,
-    /// Folded titles and aliases.
-    others: Vec<String>,
+    /// Titles and aliases: (as written, folded).
+    others: Vec<(String, String)>,
     mentions: usize,
 }
 
@@ -150,7 +150,7 @@ impl NameIndex {
                     .titles
                     .iter()
                     .chain(&e.aliases)
-                    .map(|s| fold_str(s))
+                    .map(|s| (s.clone(), fold_str(s)))
                     .collect(),
                 mentions: e.mention_count,
             })
@@ -180,8 +180,8 @@ impl NameIndex {
             .map(|s| s + NAME_BONUS);
         e.others
             .iter()
-            .filter(|o| is_subsequence(o, query))
-            .filter_map(|o| self.matcher.fuzzy_match(o, query))
+            .filter(|(_, o)| is_subsequence(o, query))
+            .filter_map(|(_, o)| self.matcher.fuzzy_match(o, query))
             .chain(name)
             .max()
     }
@@ -243,6 +243,22 @@ impl NameIndex {
             .collect();
         out.dedup();
         out
+    }
+
+    /// The best-matching title or alias (as written), for rows where the
+    /// query matched one of those rather than the name.
+    pub fn matched_other(&self, entity: usize, query: &str) -> Option<&str> {
+        let q = fold_str(query.trim());
+        if q.is_empty() {
+            return None;
+        }
+        self.entries
+            .get(entity)?
+            .others
+            .iter()
+            .filter_map(|(orig, folded)| self.matcher.fuzzy_match(folded, &q).map(|s| (s, orig)))
+            .max_by_key(|(s, _)| *s)
+            .map(|(_, o)| o.as_str())
     }
 }
 
@@ -318,6 +334,7 @@ mod tests {
         assert!(hits.iter().position(|h| h.entity == 0) < hits.iter().position(|h| h.entity == 1));
         let alias = index.search("zelenskyy", None);
         assert_eq!(alias[0].entity, 0);
+        assert_eq!(index.matched_other(0, "zelenskyy"), Some("Zelenskyy"));
         // Narrowing within previous hits gives the same answer.
         let narrowed = index.search("zelens", Some(&hits));
         assert_eq!(narrowed, index.search("zelens", None));

@@ -62,6 +62,15 @@ pub fn draw(frame: &mut Frame, app: &App, f: &Finder) {
             })
         })
         .collect();
+    if lines.is_empty() {
+        let msg = if app.index.is_empty() {
+            "no names were found in these articles"
+        } else {
+            "no name matches"
+        };
+        frame.render_widget(Paragraph::new(Line::styled(msg, app.theme.dim())), rows);
+        return;
+    }
     frame.render_widget(Paragraph::new(lines), rows);
 }
 

@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, app: &App, top: usize) {
     let area = popup(frame.area(), 90, frame.area().height.saturating_sub(4));
     frame.render_widget(Clear, area);
     let all = lines(&app.theme);
-    let title = format!(" Help — {} keys · Esc closes ", all.len());
+    let title = " Help · j/k scroll · Esc closes ".to_owned();
     frame.render_widget(pane_block(&app.theme, title, true), area);
     let rows = inner(area);
     let shown: Vec<Line> = all
