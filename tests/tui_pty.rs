@@ -211,6 +211,28 @@ fn starts_on_the_sample_corpus_and_restores_the_terminal_on_q() {
 }
 
 #[test]
+fn resizing_rewraps_and_falls_back_to_one_pane() {
+    let mut s = Session::start(&[]);
+    s.wait_text("Ukraine ready for talks");
+    s.wait_text("Articles (1)");
+    s._master
+        .resize(PtySize {
+            rows: 20,
+            cols: 60,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    s.parser.set_size(20, 60);
+    s.wait_for("the one-pane layout", |sc| {
+        let text = sc.contents();
+        !text.contains("Articles (") && text.contains("Ukraine ready for talks")
+    });
+    s.quit();
+    assert!(!s.parser.screen().alternate_screen());
+}
+
+#[test]
 fn no_mouse_leaves_mouse_reporting_off() {
     let mut s = Session::start(&["--no-mouse"]);
     s.wait_text("Ukraine ready for talks");
