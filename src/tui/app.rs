@@ -842,10 +842,13 @@ impl App {
             self.reveal_mention();
         }
         let (lh, eh) = (self.list_height(), self.ent_height());
-        keep_visible(self.list_cursor, &mut self.list_top, lh);
-        keep_visible(self.ent_cursor, &mut self.ent_top, eh);
-        if self.popup.is_some() {
-            self.popup_move(0, None);
+        layout::fit_window(self.list_cursor, &mut self.list_top, lh, self.visible.len());
+        layout::fit_window(self.ent_cursor, &mut self.ent_top, eh, self.ent_rows.len());
+        let ph = self.popup_height();
+        match &mut self.popup {
+            Some(Popup::Finder(f)) => layout::fit_window(f.cursor, &mut f.top, ph, f.hits.len()),
+            Some(Popup::Quotes(l)) => layout::fit_window(l.cursor, &mut l.top, ph, l.items.len()),
+            _ => self.popup_move(0, None),
         }
     }
 

@@ -139,6 +139,13 @@ pub fn keep_visible(cursor: usize, top: &mut usize, height: usize) {
     }
 }
 
+/// Like [`keep_visible`], and also never leaves rows empty at the bottom
+/// when `len` rows could fill the window (after the window grew).
+pub fn fit_window(cursor: usize, top: &mut usize, height: usize, len: usize) {
+    keep_visible(cursor, top, height);
+    *top = (*top).min(len.saturating_sub(height.max(1)));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,5 +188,9 @@ mod tests {
         assert_eq!(top, 3);
         keep_visible(1, &mut top, 10);
         assert_eq!(top, 1);
+        // The window grew: rows above come back into view.
+        let mut top = 8;
+        fit_window(8, &mut top, 20, 9);
+        assert_eq!(top, 0);
     }
 }

@@ -24,7 +24,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let panes = super::layout::panes(area, app.focus);
     if panes.too_small {
-        let msg = truncate("byline: terminal too small", usize::from(area.width));
+        let text = if area.width >= 26 {
+            "byline: terminal too small"
+        } else {
+            "too small"
+        };
+        let msg = truncate(text, usize::from(area.width));
         frame.render_widget(
             Paragraph::new(msg),
             Rect::new(area.x, area.y, area.width, area.height.min(1)),
