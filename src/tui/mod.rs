@@ -18,11 +18,12 @@ pub mod text_layout;
 pub mod theme;
 pub mod ui;
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::time::Duration;
 
 use anyhow::Result;
 use crossterm::event::{self, Event, MouseEventKind};
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -78,6 +79,17 @@ fn handle(app: &mut App, ev: &Event) -> bool {
     }
 }
 
+type Term = Terminal<CrosstermBackend<BufWriter<std::io::Stdout>>>;
+
+/// One frame, inside a synchronized update so terminals that support it
+/// show it whole (others ignore the sequence).
+fn draw(term: &mut Term, app: &App) -> Result<()> {
+    crossterm::queue!(term.backend_mut(), BeginSynchronizedUpdate)?;
+    term.draw(|f| ui::draw(f, app))?;
+    crossterm::execute!(term.backend_mut(), EndSynchronizedUpdate)?;
+    Ok(())
+}
+
 /// Opens the browser on `corpus` until the user quits.
 pub fn run(corpus: Corpus, problems: &[Problem], opts: Options) -> Result<()> {
     let mut app = App::new(corpus, theme::Theme::from_env());
@@ -89,13 +101,14 @@ pub fn run(corpus: Corpus, problems: &[Problem], opts: Options) -> Result<()> {
         ));
     }
     let guard = terminal::Guard::enter(opts.mouse)?;
-    let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    // Buffered: ratatui flushes once per frame.
+    let mut term = Terminal::new(CrosstermBackend::new(BufWriter::new(std::io::stdout())))?;
     let size = term.size()?;
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
-    term.draw(|f| ui::draw(f, &app))?;
+    draw(&mut term, &app)?;
     loop {
         // Block for the next event, then take whatever else is already
         // queued before drawing once (a burst of wheel events or a held key
@@ -108,7 +121,7 @@ pub fn run(corpus: Corpus, problems: &[Problem], opts: Options) -> Result<()> {
             break;
         }
         if dirty {
-            term.draw(|f| ui::draw(f, &app))?;
+            draw(&mut term, &app)?;
         }
     }
     drop(term);
