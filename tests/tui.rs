@@ -366,6 +366,19 @@ fn mouse_clicks_focus_and_select_and_the_wheel_scrolls_the_pane_under_it() {
 }
 
 #[test]
+fn clicking_a_name_in_the_text_selects_it() {
+    let mut app = small(100, 30);
+    let s = screen(&draw(&app, 100, 30));
+    let (x, y) = find(&s, "Marco Rubio told");
+    app.update(Action::Click { col: x + 2, row: y });
+    assert_eq!(app.focus, Pane::Article);
+    assert_eq!(mention_status(&app).2, "Marco Rubio");
+    let (x, y) = find(&s, "We are ready");
+    app.update(Action::Click { col: x + 3, row: y });
+    assert_eq!(quote_status(&app), (1, 4, "Volodymyr Zelensky".into()));
+}
+
+#[test]
 fn random_actions_never_panic_at_any_size() {
     use proptest::prelude::*;
     let actions = prop_oneof![

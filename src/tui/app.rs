@@ -879,9 +879,37 @@ impl App {
                     }
                 }
             }
-            Pane::Article => {}
+            Pane::Article => self.click_text(col, row),
         }
         true
+    }
+
+    /// A click on a mention selects its entity; on a quote, marks the quote.
+    fn click_text(&mut self, col: u16, row: u16) {
+        let area = self.text_rect();
+        if !layout::contains(area, col, row) {
+            return;
+        }
+        let Some(a) = self.article() else {
+            return;
+        };
+        let r = self.scroll + usize::from(row - area.y);
+        let Some(pos) = self.wrapped.byte_at(&a.text, r, usize::from(col - area.x)) else {
+            return;
+        };
+        let mention = a
+            .mentions_in(Span::new(pos, pos + 1))
+            .first()
+            .map(|m| m.entity);
+        let quote = a.quotes.iter().rposition(|q| q.span.contains(pos));
+        if let Some(ce) = mention.and_then(|local| self.corpus_entity(local)) {
+            self.select_entity(ce);
+        } else if let Some(qi) = quote {
+            // Marks it without scrolling: it is where the user clicked.
+            self.current_quote = Some(qi);
+            self.current_mention = None;
+            self.quote_status();
+        }
     }
 
     fn wheel(&mut self, col: u16, row: u16, lines: i32) -> bool {

@@ -60,6 +60,32 @@ impl Wrapped {
         (first, last.max(first))
     }
 
+    /// The byte of the article text drawn at column `col` of row `row`
+    /// (None on blank cells and speaker tags): for mouse clicks.
+    pub fn byte_at(&self, text: &str, row: usize, col: usize) -> Option<usize> {
+        let mut x = 0;
+        for piece in &self.rows.get(row)?.pieces {
+            match piece {
+                Piece::Text { start, end } => {
+                    for (i, c) in text.get(*start..*end)?.char_indices() {
+                        let w = char_width(c);
+                        if col < x + w.max(1) {
+                            return Some(start + i);
+                        }
+                        x += w;
+                    }
+                }
+                Piece::Speaker { text: t, .. } => {
+                    x += str_width(t);
+                    if col < x {
+                        return None;
+                    }
+                }
+            }
+        }
+        None
+    }
+
     pub fn len(&self) -> usize {
         self.rows.len()
     }
@@ -446,6 +472,19 @@ mod tests {
                 "{word} not on row {row}: {texts:?}"
             );
         }
+    }
+
+    #[test]
+    fn byte_at_inverts_the_layout() {
+        let a = article(&[("日本 ab", Role::Body)]);
+        let w = wrap(&a, 20);
+        assert_eq!(w.byte_at(&a.text, 0, 0), Some(0));
+        assert_eq!(w.byte_at(&a.text, 0, 1), Some(0));
+        assert_eq!(w.byte_at(&a.text, 0, 2), Some(3));
+        assert_eq!(w.byte_at(&a.text, 0, 5), Some(7));
+        assert_eq!(w.byte_at(&a.text, 0, 6), Some(8));
+        assert_eq!(w.byte_at(&a.text, 0, 7), None);
+        assert_eq!(w.byte_at(&a.text, 5, 0), None);
     }
 
     #[test]
