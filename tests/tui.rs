@@ -201,7 +201,7 @@ fn finder_selects_filters_and_jumps_to_first_mention() {
             .lines()
             .last()
             .unwrap()
-            .contains(" 1/2 · Volodymyr Zelensky ")
+            .contains(" article 1/2 · Volodymyr Zelensky ")
     );
 }
 
@@ -376,6 +376,14 @@ fn clicking_a_name_in_the_text_selects_it() {
     let (x, y) = find(&s, "We are ready");
     app.update(Action::Click { col: x + 3, row: y });
     assert_eq!(quote_status(&app), (1, 4, "Volodymyr Zelensky".into()));
+}
+
+#[test]
+fn an_empty_corpus_is_shown_and_survives_every_key() {
+    let mut app = app_with(Corpus::default(), 80, 24);
+    keys(&mut app, "]J/x<Enter><Esc>nNs3<Enter>?j<Esc>G");
+    let s = screen(&draw(&app, 80, 24));
+    assert!(s.contains("No articles"), "{s}");
 }
 
 #[test]

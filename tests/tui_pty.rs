@@ -201,7 +201,9 @@ fn starts_on_the_sample_corpus_and_restores_the_terminal_on_q() {
     assert!(screen.hide_cursor());
     assert!(screen.bracketed_paste());
     assert_ne!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
-    s.wait_for("the status line", |sc| last_row(sc).contains(" 1/1 "));
+    s.wait_for("the status line", |sc| {
+        last_row(sc).contains(" article 1/1 ")
+    });
     s.quit();
     let screen = s.parser.screen();
     assert!(!screen.alternate_screen(), "alternate screen not left");
@@ -303,7 +305,10 @@ fn finder_selects_volodymyr_zelensky() {
             "{status}"
         );
         // The filter is named on the status line too.
-        assert!(status.contains(" 1/1 · Volodymyr Zelensky "), "{status}");
+        assert!(
+            status.contains(" article 1/1 · Volodymyr Zelensky "),
+            "{status}"
+        );
         // Selected on the right (marked with a dot) and the list filtered.
         assert!(
             s.screen().contains("● Volodymyr Zelensky"),

@@ -251,6 +251,8 @@ impl App {
             self.current = Some(ai);
             self.rewrap();
             self.build_entity_rows();
+            // What the status said was about the article before.
+            self.status = Status::None;
         }
         self.scroll = 0;
         self.current_quote = None;

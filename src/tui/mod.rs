@@ -83,7 +83,17 @@ type Term = Terminal<CrosstermBackend<BufWriter<std::io::Stdout>>>;
 
 /// One frame, inside a synchronized update so terminals that support it
 /// show it whole (others ignore the sequence).
-fn draw(term: &mut Term, app: &App) -> Result<()> {
+fn draw(term: &mut Term, app: &mut App) -> Result<()> {
+    // A resize the event queue has not reported yet still gets a layout
+    // that fits.
+    let size = term.size()?;
+    if (size.width, size.height) != (app.area.width, app.area.height) {
+        app.update(Action::Resize {
+            width: size.width,
+            height: size.height,
+        });
+    }
+    let app = &*app;
     crossterm::queue!(term.backend_mut(), BeginSynchronizedUpdate)?;
     term.draw(|f| ui::draw(f, app))?;
     crossterm::execute!(term.backend_mut(), EndSynchronizedUpdate)?;
@@ -101,14 +111,12 @@ pub fn run(corpus: Corpus, problems: &[Problem], opts: Options) -> Result<()> {
         ));
     }
     let guard = terminal::Guard::enter(opts.mouse)?;
+    // Start crossterm's event source (and its SIGWINCH handler) before the
+    // first frame, so a resize right after start is not missed.
+    event::poll(Duration::ZERO)?;
     // Buffered: ratatui flushes once per frame.
     let mut term = Terminal::new(CrosstermBackend::new(BufWriter::new(std::io::stdout())))?;
-    let size = term.size()?;
-    app.update(Action::Resize {
-        width: size.width,
-        height: size.height,
-    });
-    draw(&mut term, &app)?;
+    draw(&mut term, &mut app)?;
     loop {
         // Block for the next event, then take whatever else is already
         // queued before drawing once (a burst of wheel events or a held key
@@ -121,7 +129,7 @@ pub fn run(corpus: Corpus, problems: &[Problem], opts: Options) -> Result<()> {
             break;
         }
         if dirty {
-            draw(&mut term, &app)?;
+            draw(&mut term, &mut app)?;
         }
     }
     drop(term);

@@ -37,8 +37,8 @@ pub fn status_text(app: &App) -> String {
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut pos = match app.visible.iter().position(|&a| Some(a) == app.current) {
-        Some(p) => format!(" {}/{} ", p + 1, app.visible.len()),
-        None => format!(" –/{} ", app.visible.len()),
+        Some(p) => format!(" article {}/{} ", p + 1, app.visible.len()),
+        None => format!(" article –/{} ", app.visible.len()),
     };
     if let Some(e) = app.filter.and_then(|ce| app.corpus.entities.get(ce)) {
         pos.push_str(&format!("· {} ", clean(&e.name)));
