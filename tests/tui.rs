@@ -240,6 +240,16 @@ fn mentions_cycle_across_articles() {
 }
 
 #[test]
+fn next_quote_starts_from_the_mention_last_jumped_to() {
+    let mut app = small(100, 30);
+    keys(&mut app, "/rubio<Enter>n");
+    // Second mention of Rubio: "Rubio added", after the third quote opens.
+    assert_eq!(mention_status(&app).0, 2);
+    keys(&mut app, "]");
+    assert_eq!(quote_status(&app).0, 4);
+}
+
+#[test]
 fn esc_clears_selection_and_filter() {
     let mut app = small(100, 30);
     keys(&mut app, "/zelen<Enter>J");

@@ -79,6 +79,10 @@ fn last_row(screen: &vt100::Screen) -> String {
 
 impl Session {
     fn start(extra: &[&str]) -> Session {
+        Session::start_with(extra, &[])
+    }
+
+    fn start_with(extra: &[&str], env: &[(&str, &str)]) -> Session {
         let dir = corpus_dir();
         let pty = native_pty_system();
         let pair = pty
@@ -94,6 +98,9 @@ impl Session {
         cmd.env("BYLINE_SAMPLE", dir.path());
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         // Only the child keeps the slave end, so reads end when it exits.
         drop(pair.slave);
@@ -232,6 +239,47 @@ fn resizing_rewraps_and_falls_back_to_one_pane() {
     });
     s.quit();
     assert!(!s.parser.screen().alternate_screen());
+}
+
+#[test]
+fn a_click_focuses_the_pane_under_it() {
+    let mut s = Session::start(&[]);
+    s.wait_text("Ukraine ready for talks");
+    // The article pane has focus (thick border) at start.
+    s.wait_for("the article focused", |sc| {
+        sc.contents().starts_with("┌ 1 Articles")
+    });
+    // SGR mouse: left button press and release at column 3, row 3 (1-based).
+    s.send("\u{1b}[<0;3;3M\u{1b}[<0;3;3m");
+    s.wait_for("the list focused", |sc| {
+        sc.contents().starts_with("┏ 1 Articles")
+    });
+    s.quit();
+}
+
+/// Whether any cell on screen has a foreground or background colour.
+fn any_colour(screen: &vt100::Screen) -> bool {
+    (0..ROWS).any(|r| {
+        (0..COLS).any(|c| {
+            screen.cell(r, c).is_some_and(|cell| {
+                cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+            })
+        })
+    })
+}
+
+#[test]
+fn colours_by_default_none_with_no_color() {
+    let mut s = Session::start(&[]);
+    s.wait_text("Ukraine ready for talks");
+    s.wait_for("a coloured focus border", any_colour);
+    s.quit();
+
+    let mut s = Session::start_with(&[], &[("NO_COLOR", "1")]);
+    s.wait_text("Ukraine ready for talks");
+    s.wait_for("the status line", |sc| last_row(sc).contains("article 1/1"));
+    assert!(!any_colour(s.parser.screen()), "colour despite NO_COLOR");
+    s.quit();
 }
 
 #[test]

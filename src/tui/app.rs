@@ -227,6 +227,13 @@ impl App {
         self.wrapped.rows.get(self.scroll).map_or(0, |r| r.start)
     }
 
+    /// Where `]`/`[` start from when no quote is marked: the mention last
+    /// jumped to, else the top of the view.
+    fn reading_position(&self) -> usize {
+        self.mention_span()
+            .map_or_else(|| self.top_byte(), |s| s.start)
+    }
+
     pub fn help_len(&self) -> usize {
         super::ui::help::lines(&self.theme).len()
     }
@@ -452,7 +459,7 @@ impl App {
         let next = match self.current_quote {
             Some(q) => q + 1,
             None => self.corpus.articles[cur]
-                .quote_at_or_after(self.top_byte())
+                .quote_at_or_after(self.reading_position())
                 .unwrap_or(len),
         };
         if next < len {
@@ -477,7 +484,7 @@ impl App {
         let prev = match self.current_quote {
             Some(q) => q.checked_sub(1),
             None => a
-                .quote_at_or_after(self.top_byte())
+                .quote_at_or_after(self.reading_position())
                 .unwrap_or(a.quotes.len())
                 .checked_sub(1),
         };
