@@ -88,7 +88,21 @@ fn bench(c: &mut Criterion) {
         })
     });
 
-    app.update(Action::OpenFinder);
+    // `/`: opening the finder lists every name, most mentioned first.
+    g.bench_function("finder_open", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                app.popup = None;
+                let t = Instant::now();
+                app.update(Action::OpenFinder);
+                term.draw(|f| ui::draw(f, &app)).unwrap();
+                total += t.elapsed();
+            }
+            total
+        })
+    });
+
     // One keystroke in the finder, from `from` to `from` + `key`.
     let mut finder = |name: &str, from: &str, key: &str| {
         g.bench_function(name, |b| {
