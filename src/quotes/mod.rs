@@ -1,8 +1,238 @@
-//! Quotations and their speakers. (Filled in by the quotes work.)
+//! Quotations and their speakers.
+//!
+//! Per paragraph (never across one, so an unbalanced mark cannot swallow the
+//! article): [`marks`] finds the quoted runs, [`words`] turns the rest into
+//! tokens, [`attribution`] ties each run to a speaker phrase ([`speaker`])
+//! and a cue ([`cues`], from `data/cues.txt`), and [`indirect`] finds
+//! reported speech without marks. Across paragraphs this module carries a
+//! quote continued over several paragraphs and a paragraph that is only a
+//! quote, and resolves speakers to entities when the entity stage found any.
+//! Everything is a single left-to-right pass over each paragraph.
 
-use crate::model::{Article, Quote};
+mod attribution;
+mod cues;
+mod indirect;
+mod marks;
+mod speaker;
+mod words;
+
+use crate::model::{Article, EntityKind, Quote, QuoteKind, Role, Span, Speaker};
+
+use attribution::{Attr, RunRef};
+use marks::{Family, Run};
+use speaker::Ctx;
 
 /// Every quote in the article's non-aside paragraphs, in text order.
-pub fn find(_article: &Article) -> Vec<Quote> {
-    Vec::new()
+pub fn find(article: &Article) -> Vec<Quote> {
+    let text = article.text.as_str();
+    let paras: Vec<Span> = article
+        .paragraphs
+        .iter()
+        .filter(|p| p.role != Role::Aside)
+        .map(|p| p.span)
+        .collect();
+    let mut quotes: Vec<Quote> = Vec::new();
+    // Attribution the next paragraph may continue (its last direct quote's).
+    let mut carry: Option<Attr> = None;
+    // A quote left open at a paragraph end and reopened in the next one.
+    let mut group: Option<(Family, Vec<usize>)> = None;
+    for (pi, &para) in paras.iter().enumerate() {
+        let runs = marks::runs(text, para);
+        let tags = marks::tags(text, para);
+        let toks = words::tokenize(text, para, &runs, &tags);
+        let low = cues::lowered(text, &toks);
+        let ctx = Ctx {
+            text,
+            toks: &toks,
+            low: &low,
+        };
+        let kinds: Vec<QuoteKind> = runs.iter().map(|r| kind(text, para, r)).collect();
+        let refs: Vec<RunRef> = runs
+            .iter()
+            .enumerate()
+            .filter_map(|(ri, r)| {
+                let tok = toks.iter().position(|t| t.quote() == Some(ri))?;
+                Some(RunRef {
+                    tok,
+                    kind: kinds[ri],
+                    inner: r.inner.text(text),
+                })
+            })
+            .collect();
+        let (mut attrs, used) = attribution::attribute(&ctx, &refs);
+
+        // A continued quote's next paragraph: the group goes on.
+        let continues = group.as_ref().is_some_and(|(fam, _)| {
+            runs.first()
+                .is_some_and(|r| r.open.start == para.start && same_family(*fam, r.family))
+        });
+        if !continues {
+            close_group(&mut quotes, group.take());
+        }
+        // A paragraph that is only quotes continues the previous speaker.
+        let only_quotes = toks.iter().all(|t| t.quote().is_some() || !t.is_word());
+        for (n, r) in refs.iter().enumerate() {
+            if attrs[n].is_none() && r.kind == QuoteKind::Direct && (only_quotes || (continues && n == 0)) {
+                attrs[n] = carry;
+            }
+        }
+
+        let mut para_quotes: Vec<usize> = Vec::new();
+        for (n, r) in refs.iter().enumerate() {
+            let run = &runs[ctx.toks[r.tok].quote().unwrap_or(0)];
+            if run.inner.is_empty() {
+                continue;
+            }
+            para_quotes.push(quotes.len());
+            quotes.push(make_quote(article, run.inner, r.kind, attrs[n]));
+        }
+        if continues {
+            if let (Some((_, members)), Some(&first)) = (group.as_mut(), para_quotes.first()) {
+                members.push(first);
+            }
+        }
+        // Does the last run stay open into the next paragraph?
+        let last_open = runs.last().filter(|r| r.close.is_none() && r.is_double());
+        let next_opens = paras
+            .get(pi + 1)
+            .and_then(|&np| marks::leading_open(text, np));
+        match (last_open, next_opens) {
+            (Some(r), Some(fam)) if same_family(r.family, fam) => {
+                let last_q = para_quotes.last().copied();
+                let members = match group.take() {
+                    Some((_, m)) if continues => m,
+                    other => {
+                        close_group(&mut quotes, other);
+                        last_q.into_iter().collect()
+                    }
+                };
+                group = Some((r.family, members));
+            }
+            _ => close_group(&mut quotes, group.take()),
+        }
+        carry = refs
+            .iter()
+            .zip(&attrs)
+            .rev()
+            .find(|(r, _)| r.kind == QuoteKind::Direct)
+            .and_then(|(_, a)| *a)
+            .or_else(|| trailing_colon(&ctx));
+
+        for ind in indirect::find(&ctx, &kinds, &used) {
+            quotes.push(make_quote(article, ind.span, QuoteKind::Indirect, Some(ind.attr)));
+        }
+    }
+    close_group(&mut quotes, group.take());
+    quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    quotes
 }
+
+/// A straight-quoted block followed by a curly paragraph is no continuation.
+fn same_family(a: Family, b: Family) -> bool {
+    a == b
+}
+
+/// All quotes of a multi-paragraph quote share the speaker one of them has.
+fn close_group(quotes: &mut [Quote], group: Option<(Family, Vec<usize>)>) {
+    let Some((_, members)) = group else {
+        return;
+    };
+    let found = members
+        .iter()
+        .filter_map(|&i| quotes.get(i))
+        .find(|q| q.speaker.is_some())
+        .map(|q| (q.speaker, q.cue));
+    if let Some((speaker, cue)) = found {
+        for &i in &members {
+            if let Some(q) = quotes.get_mut(i).filter(|q| q.speaker.is_none()) {
+                q.speaker = speaker;
+                q.cue = q.cue.or(cue);
+            }
+        }
+    }
+}
+
+/// `He said:` ending a paragraph: the next paragraph's quote is his.
+fn trailing_colon(ctx: &Ctx) -> Option<Attr> {
+    let last = ctx.toks.last()?;
+    if !last.is_punct(':') {
+        return None;
+    }
+    let n = ctx.toks.len() - 1;
+    let starts = attribution::sentence_starts(ctx);
+    let lo = starts.get(n).copied().unwrap_or(0);
+    (lo..n).rev().find_map(|k| {
+        let cue = cues::cue_at(ctx.toks, ctx.low, k)?;
+        let speaker = attribution::speaker_of(ctx, &cue, lo, n)?;
+        Some(Attr {
+            speaker,
+            cue: None,
+        })
+    })
+}
+
+/// Direct when the run opens a sentence with a capital or digit and reads
+/// as one (four words or final punctuation); partial otherwise.
+fn kind(text: &str, para: Span, run: &Run) -> QuoteKind {
+    let inner = run.inner.text(text);
+    let first = inner.chars().find(|c| c.is_alphanumeric());
+    let capital = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let before = text
+        .get(para.start..run.open.start)
+        .unwrap_or("")
+        .trim_end_matches([' ', '\u{a0}', '\t']);
+    let opens_sentence = before.is_empty()
+        || before.ends_with([
+            ':', ',', '.', ';', '?', '!', '—', '–', '-', '(', '“', '”', '"', '\'', '‘', '’',
+        ]);
+    let body = inner.trim_end_matches(['\'', '’', '"', '”', ')']);
+    let sentence_like =
+        body.split_whitespace().count() >= 4 || body.ends_with(['.', '?', '!', ',', ';', ':', '—', '–', '-', '…']);
+    if capital && opens_sentence && sentence_like {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+fn make_quote(article: &Article, span: Span, kind: QuoteKind, attr: Option<Attr>) -> Quote {
+    let speaker = attr.map(|a| Speaker {
+        span: a.speaker.span,
+        entity: if a.speaker.pronoun {
+            resolve_pronoun(article, a.speaker.span)
+        } else {
+            article.mentions_in(a.speaker.span).first().map(|m| m.entity)
+        },
+    });
+    Quote {
+        span,
+        kind,
+        speaker,
+        cue: attr.and_then(|a| a.cue),
+    }
+}
+
+/// he/she: the nearest person mentioned before; they/it: the nearest person
+/// or organisation. Recency only, on purpose.
+fn resolve_pronoun(article: &Article, span: Span) -> Option<usize> {
+    let word = article.slice(span).to_lowercase();
+    let fits: &[EntityKind] = match word.as_str() {
+        "he" | "she" | "him" | "her" => &[EntityKind::Person],
+        "they" | "it" => &[EntityKind::Person, EntityKind::Organization],
+        _ => return None,
+    };
+    let before = article.mentions.partition_point(|m| m.span.end <= span.start);
+    article.mentions[..before]
+        .iter()
+        .rev()
+        .find(|m| {
+            article
+                .entities
+                .get(m.entity)
+                .is_some_and(|e| fits.contains(&e.kind))
+        })
+        .map(|m| m.entity)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,288 @@
+//! Speaker noun phrases beside a cue, found on tokens without a parser:
+//! capitalised name sequences (with initials, `Jr.`, `of the`), pronouns,
+//! `the <role words>`, `X’s office`, and `X, the Y of Z,` appositions.
+
+use crate::model::Span;
+
+use super::cues::{LEX, cue_at};
+use super::words::Token;
+
+/// Tokens and their lower-cased words, bounded to one clause.
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    pub low: &'a [Option<String>],
+}
+
+/// A speaker phrase: its span and whether it is a pronoun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Np {
+    pub span: Span,
+    pub pronoun: bool,
+}
+
+const CONNECTORS: [&str; 10] = ["of", "the", "for", "and", "de", "van", "von", "al", "bin", "la"];
+const MAX_NP: usize = 8;
+
+impl Ctx<'_> {
+    fn word(&self, i: usize) -> Option<&str> {
+        self.low.get(i).and_then(|w| w.as_deref())
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.span.text(self.text))
+    }
+
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.word(i).is_some()
+            && self
+                .raw(i)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+
+    fn is_possessive(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| w.ends_with("'s"))
+    }
+
+    fn is_time(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| LEX.time.contains(w))
+    }
+
+    fn is_determiner(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| LEX.determiners.contains(w))
+    }
+
+    fn is_stop(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| LEX.stop.contains(w))
+    }
+
+    fn is_skip(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| {
+            LEX.skip.contains(w) || (w.len() > 4 && w.ends_with("ly") && !self.is_cap(i))
+        })
+    }
+
+    fn is_cue(&self, i: usize) -> bool {
+        cue_at(self.toks, self.low, i).is_some()
+    }
+
+    /// A noun-ish lower-case word that may sit inside a speaker phrase.
+    fn is_np_word(&self, i: usize) -> bool {
+        self.word(i).is_some()
+            && !self.is_stop(i)
+            && !self.is_skip(i)
+            && !self.is_determiner(i)
+            && !self.is_cue(i)
+            && !LEX.pronouns.contains(self.word(i).unwrap_or(""))
+    }
+
+    fn span(&self, from: usize, to_incl: usize) -> Span {
+        Span::new(self.toks[from].span.start, self.toks[to_incl].span.end)
+    }
+
+    /// Start of a capitalised name sequence ending at token `t`.
+    fn cap_run_start(&self, t: usize, lo: usize) -> usize {
+        let mut k = t;
+        while k > lo {
+            if self.is_cap(k - 1) && !self.is_time(k - 1) {
+                k -= 1;
+            } else if k >= lo + 2
+                && self.word(k - 1).is_some_and(|w| CONNECTORS.contains(&w))
+                && !self.is_cap(k - 1)
+            {
+                // "Coalition of the Willing": a connector between capitals.
+                let mut m = k - 1;
+                while m > lo && self.word(m - 1).is_some_and(|w| CONNECTORS.contains(&w)) {
+                    m -= 1;
+                }
+                if m > lo && self.is_cap(m - 1) && k - m <= 2 {
+                    k = m - 1;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
+    /// The noun phrase that ends at token `t` (not before `lo`).
+    pub fn np_ending_at(&self, t: usize, lo: usize) -> Option<Np> {
+        let w = self.word(t)?;
+        if LEX.pronouns.contains(w) {
+            return Some(Np {
+                span: self.toks[t].span,
+                pronoun: true,
+            });
+        }
+        if self.is_cap(t) {
+            if self.is_time(t) || (self.is_determiner(t) && t + 1 >= self.toks.len()) {
+                return None;
+            }
+            let k = self.cap_run_start(t, lo);
+            // A sentence-initial "The" starts a description ("The statement").
+            return Some(Np {
+                span: self.span(k, t),
+                pronoun: false,
+            });
+        }
+        if !self.is_np_word(t) || self.is_possessive(t) {
+            return None;
+        }
+        let mut k = t;
+        let mut n = 1;
+        while k > lo && n < MAX_NP {
+            let j = k - 1;
+            if self.is_determiner(j) {
+                k = j;
+                break;
+            }
+            if self.is_cap(j) {
+                // "Zelensky’s office", "the Ukrainian president"
+                k = self.cap_run_start(j, lo);
+                if k > lo && self.is_determiner(k - 1) {
+                    k -= 1;
+                }
+                break;
+            }
+            if !self.is_np_word(j) {
+                break;
+            }
+            k = j;
+            n += 1;
+        }
+        Some(Np {
+            span: self.span(k, t),
+            pronoun: false,
+        })
+    }
+
+    /// Skips auxiliaries, adverbs and time adjuncts leftwards from `j`
+    /// (exclusive); returns the new exclusive end.
+    fn skip_left(&self, mut j: usize, lo: usize) -> usize {
+        while j > lo {
+            let t = j - 1;
+            if self.is_skip(t) {
+                j -= 1;
+            } else if self.is_time(t) {
+                j -= 1;
+                if j > lo
+                    && self
+                        .word(j - 1)
+                        .is_some_and(|w| matches!(w, "on" | "last" | "this" | "early" | "late"))
+                {
+                    j -= 1;
+                }
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
+    /// The speaker before a cue starting at token `cue` (`X said`,
+    /// `X, the Y of Z, said`, `X also told`).
+    pub fn left_of(&self, cue: usize, lo: usize) -> Option<Np> {
+        let j = self.skip_left(cue, lo);
+        if j <= lo {
+            return None;
+        }
+        let t = j - 1;
+        if self.word(t) == Some("who") {
+            // "Smith, who …": the antecedent.
+            if t >= lo + 2 && self.toks[t - 1].is_punct(',') {
+                return self.np_ending_at(t - 2, lo);
+            }
+            return None;
+        }
+        if self.toks[t].is_punct(',') {
+            return self.apposition(t, lo);
+        }
+        self.np_ending_at(t, lo)
+    }
+
+    /// `X, the Y of Z, said`: `comma` is the second comma; the speaker is
+    /// the phrase before the first one.
+    fn apposition(&self, comma: usize, lo: usize) -> Option<Np> {
+        let mut k = comma;
+        let floor = comma.saturating_sub(30).max(lo);
+        while k > floor {
+            k -= 1;
+            if self.toks[k].is_punct(',') {
+                if k == lo {
+                    return None;
+                }
+                let inner = k + 1;
+                let opens_apposition = self.is_determiner(inner)
+                    || self.word(inner) == Some("who")
+                    || self.is_cap(inner)
+                    || self.word(inner).is_some_and(|w| w == "former" || w == "now");
+                if !opens_apposition {
+                    return None;
+                }
+                let np = self.np_ending_at(k - 1, lo)?;
+                return (self.is_cap(k - 1) || np.pronoun).then_some(np);
+            }
+            if self.toks[k].ends_sentence {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The speaker phrase starting at token `i` (not at or past `hi`):
+    /// `said [the press secretary]`, `according to [X]`, `” [Leavitt] said`.
+    pub fn np_starting_at(&self, mut i: usize, hi: usize) -> Option<Np> {
+        while i < hi && self.word(i).is_none_or(|_| self.is_time(i)) {
+            // punctuation (a comma after the quote) or a time word
+            if self.toks[i].quote().is_some() || self.toks[i].ends_sentence {
+                return None;
+            }
+            i += 1;
+        }
+        if i >= hi {
+            return None;
+        }
+        let w = self.word(i)?;
+        if LEX.pronouns.contains(w) && w != "who" {
+            return Some(Np {
+                span: self.toks[i].span,
+                pronoun: true,
+            });
+        }
+        let mut end = i;
+        let mut k = i;
+        if self.is_determiner(i) {
+            k += 1;
+        }
+        let mut n = 0;
+        while k < hi && n < MAX_NP {
+            let cap = self.is_cap(k);
+            let cap_ok = cap && !self.is_time(k);
+            let connector = self.word(k).is_some_and(|w| CONNECTORS.contains(&w))
+                && k + 1 < hi
+                && (self.is_cap(k + 1) || (self.word(k) == Some("of") && k > i));
+            if cap_ok || (self.is_np_word(k) && !cap) || (connector && k > i) {
+                end = k;
+                k += 1;
+                n += 1;
+            } else {
+                break;
+            }
+        }
+        if end == i && !self.is_cap(i) && !self.is_np_word(i) {
+            return None;
+        }
+        // Trailing connectors belong to what follows.
+        while end > i && self.word(end).is_some_and(|w| CONNECTORS.contains(&w)) {
+            end -= 1;
+        }
+        Some(Np {
+            span: self.span(i, end),
+            pronoun: false,
+        })
+    }
+}
