@@ -7,7 +7,8 @@
 
 use crate::model::{QuoteKind, Span};
 
-use super::cues::{Class, Cue, cue_at};
+use super::cues::{Class, Cue};
+use super::cues::LEX;
 use super::speaker::{Ctx, Np};
 
 /// Who said a run, and the cue that says so.
@@ -49,67 +50,138 @@ fn is_comma(ctx: &Ctx, i: usize) -> bool {
     ctx.toks.get(i).is_some_and(|t| t.is_punct(',') || t.is_punct('—') || t.is_punct('–'))
 }
 
-/// Attribution found to the right of the quote token `q`.
-fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, usize)> {
+fn is_dash(ctx: &Ctx, i: usize) -> bool {
+    ctx.toks
+        .get(i)
+        .is_some_and(|t| t.is_punct('—') || t.is_punct('―') || t.is_punct('–') || t.is_punct('-'))
+}
+
+/// Whether token `i` can open a speaker phrase.
+fn opens_np(ctx: &Ctx, i: usize) -> bool {
+    ctx.is_cap(i)
+        || ctx
+            .low
+            .get(i)
+            .and_then(|w| w.as_deref())
+            .is_some_and(|w| LEX.pronouns.contains(w) || LEX.determiners.contains(w))
+}
+
+fn found(speaker: Np, cue: Option<&Cue>) -> Attr {
+    Attr {
+        speaker,
+        cue: cue.map(|c| c.span),
+    }
+}
+
+/// Attribution found to the right of the quote token `q`: `“…,” X said`,
+/// `“…,” said X`, `“…,” X, the Y of Z, said`, `“…” ― X`.
+fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
     let ends_sentence = inner.ends_with(['.', '?', '!', '…']);
-    let reach = if ends_sentence { 4 } else { 10 };
+    let reach = if ends_sentence { 4 } else { 40 };
+    let n = ctx.toks.len();
     let mut start = q + 1;
+    if is_dash(ctx, start) {
+        // `“…” ― Krystal Correa` at the end of a paragraph.
+        let np = ctx.np_starting_at(start + 1, n)?;
+        let after = (start + 1..n).find(|&k| ctx.toks[k].span.start >= np.span.end);
+        let ends = after.is_none_or(|k| !ctx.toks[k].is_word() && ctx.toks[k].quote().is_none());
+        return (ctx.is_cap(start + 1) && ends).then(|| (found(np, None), None));
+    }
     if is_comma(ctx, start) {
         start += 1;
     }
     let mut k = start;
-    while k < ctx.toks.len() && k < start + reach {
+    while k < n && k < start + reach {
         let t = &ctx.toks[k];
-        if t.quote().is_some() || t.is_punct(';') || t.is_punct(':') || t.is_punct('(') {
-            return None;
+        if t.quote().is_some() || t.is_punct(';') || t.is_punct(':') {
+            break;
         }
-        if let Some(cue) = cue_at(ctx.toks, ctx.low, k) {
+        if let Some(cue) = ctx.cue(k) {
             let sp = if k == start {
-                ctx.np_starting_at(cue.end, ctx.toks.len())
+                ctx.np_starting_at(cue.end, n)
             } else if cue.class == Class::According {
                 None
+            } else if opens_np(ctx, start) {
+                ctx.np_starting_at(start, k).or_else(|| ctx.left_of(k, start))
             } else {
-                ctx.np_starting_at(start, k)
+                ctx.left_of(k, start)
             };
-            return sp.map(|speaker| {
-                (
-                    Attr {
-                        speaker,
-                        cue: Some(cue.span),
-                    },
-                    cue.first,
-                )
-            });
+            return sp.map(|speaker| (found(speaker, Some(&cue)), Some(cue.first)));
         }
-        if t.ends_sentence && !(k == q && ends_sentence) {
-            return None;
+        if t.ends_sentence {
+            break;
         }
         k += 1;
+    }
+    // `“…?” Vitter demanded.`: a name and a verb we do not list.
+    let np = ctx.np_starting_at(start, n).filter(|np| !np.pronoun || ctx.toks[start].span == np.span)?;
+    if !opens_np(ctx, start) {
+        return None;
+    }
+    let v = (start..n).find(|&k| ctx.toks[k].span.start >= np.span.end)?;
+    let verb = ctx.low[v].as_deref().filter(|w| w.ends_with("ed") && !ctx.is_cap(v))?;
+    let _ = verb;
+    let closes = ctx.toks.get(v + 1).is_none_or(|t| {
+        t.ends_sentence || t.is_punct(',') || ctx.low[v + 1].as_deref().is_some_and(|w| LEX.stop.contains(w))
+    });
+    let cue = Cue {
+        first: v,
+        end: v + 1,
+        class: Class::Speech,
+        span: ctx.toks[v].span,
+    };
+    closes.then(|| (found(np, Some(&cue)), Some(v)))
+}
+
+/// The leftmost cue with a speaker in `lo..q` (the outermost attribution
+/// of a sentence: `X said Y described it as “…”` is X's).
+fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
+    let mut k = lo;
+    let mut participle_seen = false;
+    while k < q {
+        if let Some(cue) = ctx.cue(k) {
+            if cue.end <= q {
+                if let Some(speaker) = speaker_of(ctx, &cue, lo, q) {
+                    return Some((found(speaker, Some(&cue)), Some(cue.first)));
+                }
+                participle_seen |= ctx.low[k].as_deref().is_some_and(|w| w.ends_with("ing"));
+            }
+            k = cue.end;
+            continue;
+        }
+        k += 1;
+    }
+    // `Trump: “…”`
+    if q >= lo + 2 && ctx.toks[q - 1].is_punct(':') && ctx.is_cap(q - 2) {
+        if let Some(np) = ctx.np_ending_at(q - 2, lo) {
+            return Some((found(np, None), None));
+        }
+    }
+    if participle_seen {
+        return subject(ctx, lo, q).map(|np| (found(np, None), None));
     }
     None
 }
 
-/// Attribution found to the left of the quote token `q`, back to `lo`.
-fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, usize)> {
-    let mut k = q;
-    while k > lo {
-        k -= 1;
-        if let Some(cue) = cue_at(ctx.toks, ctx.low, k) {
-            if cue.end > q {
-                continue;
-            }
-            if let Some(speaker) = speaker_of(ctx, &cue, lo, q) {
-                return Some((
-                    Attr {
-                        speaker,
-                        cue: Some(cue.span),
-                    },
-                    cue.first,
-                ));
-            }
-        }
+/// The subject of the sentence part `lo..q`: its first name, pronoun or
+/// description, after an introductory phrase (`In August, several groups …`).
+pub fn subject(ctx: &Ctx, lo: usize, q: usize) -> Option<Np> {
+    let mut s = lo;
+    let word = |i: usize| ctx.low.get(i).and_then(|w| w.as_deref());
+    if word(s).is_some_and(|w| matches!(w, "but" | "and" | "so" | "yet" | "still")) {
+        s += 1;
     }
-    None
+    let intro = word(s).is_some_and(|w| LEX.stop.contains(w) || LEX.skip.contains(w) || w.ends_with("ly"))
+        || ctx.toks.get(s).is_some_and(|t| !t.is_word());
+    if intro {
+        s = (s..q.min(s + 15)).find(|&k| ctx.toks[k].is_punct(','))? + 1;
+    }
+    if s >= q || !opens_np(ctx, s) {
+        return None;
+    }
+    let np = ctx.np_starting_at(s, q)?;
+    let after = (s..q).find(|&k| ctx.toks[k].span.start >= np.span.end)?;
+    ctx.toks[after].is_word().then_some(np)
 }
 
 /// One run's place in its paragraph.
@@ -130,13 +202,13 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
         let sent = starts.get(r.tok).copied().unwrap_or(0);
         let prev_q = runs[..n].last().map(|p| p.tok + 1).unwrap_or(0);
         let lo = sent.max(prev_q);
-        let found = match r.kind {
+        let hit = match r.kind {
             QuoteKind::Direct => right(ctx, r.tok, r.inner).or_else(|| left(ctx, r.tok, lo)),
             _ => left(ctx, r.tok, lo).or_else(|| right(ctx, r.tok, r.inner)),
         };
-        let mut attr = found.map(|(a, cue_tok)| {
+        let mut attr = hit.map(|(a, cue_tok)| {
             if r.kind == QuoteKind::Direct {
-                used.push(cue_tok);
+                used.extend(cue_tok);
             }
             a
         });
@@ -150,6 +222,13 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
                 attr = out[n - 1];
             }
         }
+        if attr.is_none() && r.kind == QuoteKind::Direct && n == 0 && sent > 0 {
+            // `Smith disagreed. “…”`: the nearest attribution before it.
+            attr = earlier(ctx, &starts, sent);
+        }
+        if attr.is_none() && lo < r.tok {
+            attr = subject(ctx, lo, r.tok).map(|np| found(np, None));
+        }
         out.push(attr);
     }
     // `“A.” “B,” X said.`: a direct run with nothing takes the next one's.
@@ -162,4 +241,17 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
         }
     }
     (out, used)
+}
+
+/// The nearest sentence before `sent` (in the paragraph) with an attribution.
+fn earlier(ctx: &Ctx, starts: &[usize], sent: usize) -> Option<Attr> {
+    let mut end = sent;
+    while end > 0 {
+        let lo = starts[end - 1];
+        if let Some((a, _)) = left(ctx, end, lo) {
+            return Some(a);
+        }
+        end = lo;
+    }
+    None
 }

@@ -5,7 +5,7 @@
 use crate::model::{QuoteKind, Span};
 
 use super::attribution::{Attr, sentence_starts, speaker_of};
-use super::cues::{Class, Cue, LEX, cue_at};
+use super::cues::{Class, Cue, LEX};
 use super::speaker::{Ctx, Np};
 
 /// An indirect quote found in a paragraph.
@@ -40,7 +40,7 @@ pub fn find(ctx: &Ctx, kinds: &[QuoteKind], used: &[usize]) -> Vec<Indirect> {
     let mut last: Option<(usize, Np)> = None; // sentence start, speaker
     let mut i = 0;
     while i < n {
-        let Some(cue) = cue_at(ctx.toks, ctx.low, i) else {
+        let Some(cue) = ctx.cue(i) else {
             i += 1;
             continue;
         };
@@ -163,7 +163,7 @@ fn clause_from(ctx: &Ctx, j: usize, hi: usize, kinds: &[QuoteKind]) -> Option<Sp
         if is_direct(ctx, e, kinds) || t.is_punct(';') || t.is_punct(':') {
             break;
         }
-        if t.is_punct(',') && (e + 1..(e + 4).min(hi)).any(|k| cue_at(ctx.toks, ctx.low, k).is_some()) {
+        if t.is_punct(',') && (e + 1..(e + 4).min(hi)).any(|k| ctx.cue(k).is_some()) {
             break;
         }
         if t.ends_sentence && t.quote().is_none() {

@@ -45,6 +45,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
             text,
             toks: &toks,
             low: &low,
+            title_case: speaker::is_title_case(text, &toks),
         };
         let kinds: Vec<QuoteKind> = runs.iter().map(|r| kind(text, para, r)).collect();
         let refs: Vec<RunRef> = runs
@@ -162,7 +163,7 @@ fn trailing_colon(ctx: &Ctx) -> Option<Attr> {
     let starts = attribution::sentence_starts(ctx);
     let lo = starts.get(n).copied().unwrap_or(0);
     (lo..n).rev().find_map(|k| {
-        let cue = cues::cue_at(ctx.toks, ctx.low, k)?;
+        let cue = ctx.cue(k)?;
         let speaker = attribution::speaker_of(ctx, &cue, lo, n)?;
         Some(Attr {
             speaker,

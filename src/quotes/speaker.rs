@@ -4,14 +4,26 @@
 
 use crate::model::Span;
 
-use super::cues::{LEX, cue_at};
-use super::words::Token;
+use super::cues::{Cue, LEX, cue_at};
+use super::words::{Kind, Token};
 
 /// Tokens and their lower-cased words, bounded to one clause.
 pub struct Ctx<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
     pub low: &'a [Option<String>],
+    /// A title-case line (headline): capitalised verbs are still cues.
+    pub title_case: bool,
+}
+
+/// Whether most words of the tokens are capitalised (a headline).
+pub fn is_title_case(text: &str, toks: &[Token]) -> bool {
+    let (mut words, mut caps) = (0, 0);
+    for t in toks.iter().filter(|t| t.is_word()) {
+        words += 1;
+        caps += usize::from(t.span.text(text).chars().next().is_some_and(char::is_uppercase));
+    }
+    words >= 3 && caps * 10 >= words * 7
 }
 
 /// A speaker phrase: its span and whether it is a pronoun.
@@ -29,12 +41,23 @@ impl Ctx<'_> {
         self.low.get(i).and_then(|w| w.as_deref())
     }
 
+    /// The cue at token `i`. A capitalised cue word inside a sentence is a
+    /// name ("United States"), except in a title-case headline.
+    pub fn cue(&self, i: usize) -> Option<Cue> {
+        let cue = cue_at(self.toks, self.low, i)?;
+        let capital = self.raw(i).chars().next().is_some_and(char::is_uppercase);
+        let sentence_start = i == 0
+            || self.toks[i - 1].ends_sentence
+            || matches!(self.toks[i - 1].kind, Kind::Punct(_) | Kind::Quote(_));
+        (!capital || self.title_case || sentence_start).then_some(cue)
+    }
+
     fn raw(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| t.span.text(self.text))
     }
 
     pub fn is_cap(&self, i: usize) -> bool {
-        self.word(i).is_some()
+        self.word(i).is_some_and(|w| !LEX.stop.contains(w) && !LEX.skip.contains(w))
             && self
                 .raw(i)
                 .chars()
@@ -65,7 +88,7 @@ impl Ctx<'_> {
     }
 
     fn is_cue(&self, i: usize) -> bool {
-        cue_at(self.toks, self.low, i).is_some()
+        self.cue(i).is_some()
     }
 
     /// A noun-ish lower-case word that may sit inside a speaker phrase.
@@ -213,14 +236,6 @@ impl Ctx<'_> {
             k -= 1;
             if self.toks[k].is_punct(',') {
                 if k == lo {
-                    return None;
-                }
-                let inner = k + 1;
-                let opens_apposition = self.is_determiner(inner)
-                    || self.word(inner) == Some("who")
-                    || self.is_cap(inner)
-                    || self.word(inner).is_some_and(|w| w == "former" || w == "now");
-                if !opens_apposition {
                     return None;
                 }
                 let np = self.np_ending_at(k - 1, lo)?;
