@@ -35,6 +35,15 @@ pub fn sentence_starts(ctx: &Ctx) -> Vec<usize> {
 pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
     match cue.class {
         Class::According => ctx.np_starting_at(cue.end, hi),
+        // `a statement announcing …`: a participle has a subject only after
+        // an auxiliary (`is saying`); otherwise the sentence's subject speaks.
+        _ if ctx.low[cue.first].as_deref().is_some_and(|w| w.ends_with("ing")) => {
+            let aux = cue.first > lo
+                && ctx.low[cue.first - 1]
+                    .as_deref()
+                    .is_some_and(|w| matches!(w, "is" | "was" | "are" | "were" | "been" | "be" | "keeps" | "kept"));
+            if aux { ctx.left_of(cue.first, lo) } else { None }
+        }
         _ => ctx.left_of(cue.first, lo).or_else(|| {
             // Inverted: `said Leavitt`, `said the press secretary`; only when
             // nothing of the clause stands before the cue.
@@ -171,8 +180,9 @@ pub fn subject(ctx: &Ctx, lo: usize, q: usize) -> Option<Np> {
     if word(s).is_some_and(|w| matches!(w, "but" | "and" | "so" | "yet" | "still")) {
         s += 1;
     }
-    let intro = word(s).is_some_and(|w| LEX.stop.contains(w) || LEX.skip.contains(w) || w.ends_with("ly"))
-        || ctx.toks.get(s).is_some_and(|t| !t.is_word());
+    let intro = word(s).is_some_and(|w| {
+        LEX.stop.contains(w) || LEX.skip.contains(w) || LEX.nonname.contains(w) || w.ends_with("ly") || w.ends_with("ing")
+    }) || ctx.toks.get(s).is_some_and(|t| !t.is_word());
     if intro {
         s = (s..q.min(s + 15)).find(|&k| ctx.toks[k].is_punct(','))? + 1;
     }

@@ -33,6 +33,7 @@ pub struct Lexicon {
     pub determiners: HashSet<&'static str>,
     pub pronouns: HashSet<&'static str>,
     pub stop: HashSet<&'static str>,
+    pub nonname: HashSet<&'static str>,
 }
 
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -67,6 +68,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         determiners: set("determiner"),
         pronouns: set("pronoun"),
         stop: set("stop"),
+        nonname: set("nonname"),
     }
 });
 

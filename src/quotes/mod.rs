@@ -85,7 +85,8 @@ pub fn find(article: &Article) -> Vec<Quote> {
                 continue;
             }
             para_quotes.push(quotes.len());
-            quotes.push(make_quote(article, run.inner, r.kind, attrs[n]));
+            let attr = transcript_label(text, run.inner).or(attrs[n]);
+            quotes.push(make_quote(article, run.inner, r.kind, attr));
         }
         if continues {
             if let (Some((_, members)), Some(&first)) = (group.as_mut(), para_quotes.first()) {
@@ -151,6 +152,25 @@ fn close_group(quotes: &mut [Quote], group: Option<(Family, Vec<usize>)>) {
             }
         }
     }
+}
+
+/// A transcript inside quotes (`"PENCE: And that’s why …`): the speaker
+/// label in capitals before the colon.
+fn transcript_label(text: &str, inner: Span) -> Option<Attr> {
+    let s = inner.text(text);
+    let colon = s.find(':')?;
+    let label = &s[..colon];
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let ok = letters >= 2
+        && label.len() <= 40
+        && label.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'');
+    ok.then(|| Attr {
+        speaker: speaker::Np {
+            span: Span::new(inner.start, inner.start + colon),
+            pronoun: false,
+        },
+        cue: None,
+    })
 }
 
 /// `He said:` ending a paragraph: the next paragraph's quote is his.

@@ -57,7 +57,9 @@ impl Ctx<'_> {
     }
 
     pub fn is_cap(&self, i: usize) -> bool {
-        self.word(i).is_some_and(|w| !LEX.stop.contains(w) && !LEX.skip.contains(w))
+        self.word(i).is_some_and(|w| {
+            !LEX.stop.contains(w) && !LEX.skip.contains(w) && !LEX.nonname.contains(w) && !w.ends_with("ing")
+        })
             && self
                 .raw(i)
                 .chars()
@@ -289,6 +291,9 @@ impl Ctx<'_> {
             }
         }
         if end == i && !self.is_cap(i) && !self.is_np_word(i) {
+            return None;
+        }
+        if end == i && self.is_determiner(i) {
             return None;
         }
         // Trailing connectors belong to what follows.
