@@ -81,7 +81,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
         let mut para_quotes: Vec<usize> = Vec::new();
         for (n, r) in refs.iter().enumerate() {
             let run = &runs[ctx.toks[r.tok].quote().unwrap_or(0)];
-            if run.inner.is_empty() {
+            if run.inner.is_empty() || (r.kind == QuoteKind::Partial && is_work_title(text, para, run)) {
                 continue;
             }
             para_quotes.push(quotes.len());
@@ -152,6 +152,31 @@ fn close_group(quotes: &mut [Quote], group: Option<(Family, Vec<usize>)>) {
             }
         }
     }
+}
+
+/// The title of a show, book or film (`on CBS’s “Face the Nation,”`,
+/// `the documentary “13th”`): a name, not a quotation.
+fn is_work_title(text: &str, para: Span, run: &Run) -> bool {
+    const SMALL: [&str; 12] = ["of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "from"];
+    const BEFORE: [&str; 14] = [
+        "titled", "entitled", "show", "program", "programme", "book", "film", "movie", "documentary", "series",
+        "album", "song", "episode", "on",
+    ];
+    let inner = run.inner.text(text);
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let title_case = !words.is_empty()
+        && words.len() <= 8
+        && words.iter().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.is_empty() || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || SMALL.contains(&w)
+        });
+    if !title_case {
+        return false;
+    }
+    let before = text.get(para.start..run.open.start).unwrap_or("").trim_end();
+    let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let prev_low = prev.to_lowercase();
+    prev_low.ends_with("'s") || prev_low.ends_with("’s") || BEFORE.contains(&prev_low.as_str())
 }
 
 /// A transcript inside quotes (`"PENCE: And that’s why …`): the speaker

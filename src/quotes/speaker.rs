@@ -35,6 +35,11 @@ pub struct Np {
 
 const CONNECTORS: [&str; 10] = ["of", "the", "for", "and", "de", "van", "von", "al", "bin", "la"];
 const MAX_NP: usize = 8;
+/// Common irregular past tenses that end a speaker phrase.
+const IRREGULAR: [&str; 16] = [
+    "sent", "took", "made", "gave", "went", "came", "got", "put", "set", "met", "ran", "won", "lost", "led", "held",
+    "left",
+];
 
 impl Ctx<'_> {
     fn word(&self, i: usize) -> Option<&str> {
@@ -282,7 +287,16 @@ impl Ctx<'_> {
             let connector = self.word(k).is_some_and(|w| CONNECTORS.contains(&w))
                 && k + 1 < hi
                 && (self.is_cap(k + 1) || (self.word(k) == Some("of") && k > i));
-            if cap_ok || (self.is_np_word(k) && !cap) || (connector && k > i) {
+            // After a name, a lower-case word continues the phrase only if it
+            // does not look like a verb (`The Post sent`, `Blige sings`).
+            let after_name = k > i && self.is_cap(k - 1) && !self.is_possessive(k - 1);
+            let verbish = self.word(k).is_some_and(|w| {
+                (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
+                    && !(k + 1 >= hi || self.cue(k + 1).is_some() || !self.toks[k + 1].is_word())
+                    || IRREGULAR.contains(&w)
+            });
+            let lower_ok = self.is_np_word(k) && !cap && !(after_name && verbish);
+            if cap_ok || lower_ok || (connector && k > i) {
                 end = k;
                 k += 1;
                 n += 1;
