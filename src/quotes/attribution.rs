@@ -112,6 +112,9 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
                 None
             } else if opens_np(ctx, start) {
                 ctx.np_starting_at(start, k).or_else(|| ctx.left_of(k, start))
+            } else if is_comma(ctx, k - 1) {
+                // `“…” in the 2008 primary, said Paul Beck.`
+                ctx.np_starting_at(cue.end, n)
             } else {
                 ctx.left_of(k, start)
             };
@@ -121,6 +124,21 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
             break;
         }
         k += 1;
+    }
+    // `“…” reacted Trump.`: a verb we do not list, then a name.
+    if ctx.low.get(start).and_then(|w| w.as_deref()).is_some_and(|w| w.ends_with("ed")) && ctx.is_cap(start + 1) {
+        if let Some(np) = ctx.np_starting_at(start + 1, n) {
+            let after = (start + 1..n).find(|&k| ctx.toks[k].span.start >= np.span.end);
+            if after.is_none_or(|k| ctx.toks[k].ends_sentence || ctx.toks[k].is_punct(',')) {
+                let cue = Cue {
+                    first: start,
+                    end: start + 1,
+                    class: Class::Speech,
+                    span: ctx.toks[start].span,
+                };
+                return Some((found(np, Some(&cue)), Some(start)));
+            }
+        }
     }
     // `“…?” Vitter demanded.`: a name and a verb we do not list.
     let np = ctx.np_starting_at(start, n).filter(|np| !np.pronoun || ctx.toks[start].span == np.span)?;
@@ -191,7 +209,7 @@ pub fn subject(ctx: &Ctx, lo: usize, q: usize) -> Option<Np> {
     }
     let np = ctx.np_starting_at(s, q)?;
     let after = (s..q).find(|&k| ctx.toks[k].span.start >= np.span.end)?;
-    ctx.toks[after].is_word().then_some(np)
+    (ctx.toks[after].is_word() || ctx.toks[after].is_punct(',') || ctx.toks[after].is_punct('(')).then_some(np)
 }
 
 /// One run's place in its paragraph.

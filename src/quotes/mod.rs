@@ -119,8 +119,12 @@ pub fn find(article: &Article) -> Vec<Quote> {
             .find(|(r, _)| r.kind == QuoteKind::Direct)
             .and_then(|(_, a)| *a)
             .or_else(|| trailing_colon(&ctx));
-
-        for ind in indirect::find(&ctx, &kinds, &used) {
+        let indirects = indirect::find(&ctx, &kinds, &used);
+        if refs.iter().all(|r| r.kind != QuoteKind::Direct) {
+            // `X said Y.` then a paragraph that is only a quote: X's.
+            carry = carry.or_else(|| indirects.last().map(|i| Attr { cue: None, ..i.attr }));
+        }
+        for ind in indirects {
             quotes.push(make_quote(article, ind.span, QuoteKind::Indirect, Some(ind.attr)));
         }
     }

@@ -228,6 +228,15 @@ impl Ctx<'_> {
             }
             return None;
         }
+        // `Gov. John Kasich (R-OH), said`: skip the bracket.
+        let mut t = t;
+        if self.toks[t].is_punct(',') && t > lo && self.toks[t - 1].is_punct(')') {
+            t -= 1;
+        }
+        if self.toks[t].is_punct(')') {
+            let open = (lo..t).rev().take(12).find(|&k| self.toks[k].is_punct('('))?;
+            return (open > lo).then(|| self.np_ending_at(open - 1, lo)).flatten();
+        }
         if self.toks[t].is_punct(',') {
             return self.apposition(t, lo);
         }
@@ -245,8 +254,14 @@ impl Ctx<'_> {
                 if k == lo {
                     return None;
                 }
-                let np = self.np_ending_at(k - 1, lo)?;
-                return (self.is_cap(k - 1) || np.pronoun).then_some(np);
+                // `Florida’s attorney general, Pam Bondi, vowed`: either
+                // phrase names the speaker; prefer a name.
+                let before = self.np_ending_at(k - 1, lo);
+                if before.is_some_and(|np| np.pronoun || self.is_cap(k - 1)) {
+                    return before;
+                }
+                let inside = self.np_ending_at(comma - 1, k + 1).filter(|_| self.is_cap(comma - 1));
+                return inside.or(before);
             }
             if self.toks[k].ends_sentence {
                 return None;
