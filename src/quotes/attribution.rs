@@ -44,6 +44,9 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
                     .is_some_and(|w| matches!(w, "is" | "was" | "are" | "were" | "been" | "be" | "keeps" | "kept"));
             if aux { ctx.left_of(cue.first, lo) } else { None }
         }
+        // `a class called “Perception”`: a naming participle after a common
+        // noun names a thing; nobody speaks.
+        _ if is_naming(ctx, cue) => None,
         _ => ctx.left_of(cue.first, lo).or_else(|| {
             // Inverted: `said Leavitt`, `said the press secretary`; only when
             // nothing of the clause stands before the cue.
@@ -53,6 +56,19 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
                 .filter(|np| !np.pronoun || ctx.toks.get(cue.end).is_some_and(|t| t.span == np.span))
         }),
     }
+}
+
+fn is_naming(ctx: &Ctx, cue: &Cue) -> bool {
+    let naming = ctx.low[cue.first]
+        .as_deref()
+        .is_some_and(|w| matches!(w, "called" | "named" | "dubbed" | "titled" | "labeled" | "labelled" | "known"));
+    let next_is_name = ctx.toks.get(cue.end).is_some_and(|t| t.quote().is_some()) || ctx.is_cap(cue.end);
+    let after_noun = cue.first > 0
+        && ctx.low[cue.first - 1].as_deref().is_some_and(|w| {
+            !LEX.pronouns.contains(w) && !LEX.skip.contains(w) && !LEX.stop.contains(w)
+        })
+        && !ctx.is_cap(cue.first - 1);
+    naming && next_is_name && after_noun
 }
 
 fn is_comma(ctx: &Ctx, i: usize) -> bool {

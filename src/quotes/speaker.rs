@@ -246,28 +246,30 @@ impl Ctx<'_> {
     /// `X, the Y of Z, said`: `comma` is the second comma; the speaker is
     /// the phrase before the first one.
     fn apposition(&self, comma: usize, lo: usize) -> Option<Np> {
-        let mut k = comma;
+        // The nearest earlier comma with a name (or pronoun) before it:
+        // `Mr. Slinker, whose start-up, Paradata, uses data, said`.
         let floor = comma.saturating_sub(30).max(lo);
+        let mut first: Option<Np> = None;
+        let mut k = comma;
         while k > floor {
             k -= 1;
-            if self.toks[k].is_punct(',') {
-                if k == lo {
-                    return None;
-                }
-                // `Florida’s attorney general, Pam Bondi, vowed`: either
-                // phrase names the speaker; prefer a name.
-                let before = self.np_ending_at(k - 1, lo);
-                if before.is_some_and(|np| np.pronoun || self.is_cap(k - 1)) {
-                    return before;
-                }
-                let inside = self.np_ending_at(comma - 1, k + 1).filter(|_| self.is_cap(comma - 1));
-                return inside.or(before);
+            if self.toks[k].ends_sentence || self.toks[k].quote().is_some() && k + 1 == comma {
+                break;
             }
-            if self.toks[k].ends_sentence {
-                return None;
+            if !self.toks[k].is_punct(',') || k == lo {
+                continue;
+            }
+            let before = self.np_ending_at(k - 1, lo);
+            if before.is_some_and(|np| np.pronoun || self.is_cap(k - 1)) {
+                return before;
+            }
+            if first.is_none() {
+                // `Florida’s attorney general, Pam Bondi, vowed`
+                let inside = self.np_ending_at(comma - 1, k + 1).filter(|_| self.is_cap(comma - 1));
+                first = inside.or(before);
             }
         }
-        None
+        first
     }
 
     /// The speaker phrase starting at token `i` (not at or past `hi`):
