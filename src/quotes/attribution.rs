@@ -101,9 +101,12 @@ fn found(speaker: Np, cue: Option<&Cue>) -> Attr {
 /// Attribution found to the right of the quote token `q`: `“…,” X said`,
 /// `“…,” said X`, `“…,” X, the Y of Z, said`, `“…” ― X`.
 fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
-    let ends_sentence = inner.ends_with(['.', '?', '!', '…']);
-    let reach = if ends_sentence { 4 } else { 40 };
+    // A quote ending in a period is often followed by a new sentence; one
+    // ending in `?`/`!` or followed by a lower-case word is not.
     let n = ctx.toks.len();
+    let lower_next = ctx.toks.get(q + 1).is_some_and(|t| t.is_word()) && !ctx.is_cap(q + 1);
+    let ends_sentence = inner.ends_with(['.', '…']) && !lower_next;
+    let reach = if ends_sentence { 4 } else { 40 };
     let mut start = q + 1;
     if is_dash(ctx, start) {
         // `“…” ― Krystal Correa` at the end of a paragraph.
@@ -156,24 +159,39 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
             }
         }
     }
-    // `“…?” Vitter demanded.`: a name and a verb we do not list.
-    let np = ctx.np_starting_at(start, n).filter(|np| !np.pronoun || ctx.toks[start].span == np.span)?;
+    // `“…?” Vitter demanded.`, `” the crowd cried out`: a speaker phrase
+    // and a past-tense verb we do not list, ending the clause.
     if !opens_np(ctx, start) {
         return None;
     }
-    let v = (start..n).find(|&k| ctx.toks[k].span.start >= np.span.end)?;
-    let verb = ctx.low[v].as_deref().filter(|w| w.ends_with("ed") && !ctx.is_cap(v))?;
-    let _ = verb;
-    let closes = ctx.toks.get(v + 1).is_none_or(|t| {
-        t.ends_sentence || t.is_punct(',') || ctx.low[v + 1].as_deref().is_some_and(|w| LEX.stop.contains(w))
-    });
-    let cue = Cue {
-        first: v,
-        end: v + 1,
-        class: Class::Speech,
-        span: ctx.toks[v].span,
-    };
-    closes.then(|| (found(np, Some(&cue)), Some(v)))
+    for v in start + 1..n.min(start + 9) {
+        if !ctx.toks[v].is_word() {
+            return None;
+        }
+        let past = ctx.low[v].as_deref().is_some_and(|w| w.ends_with("ed")) && !ctx.is_cap(v);
+        if !past {
+            continue;
+        }
+        let closes = ctx.toks.get(v + 1).is_none_or(|t| {
+            t.ends_sentence
+                || t.is_punct(',')
+                || ctx.low[v + 1]
+                    .as_deref()
+                    .is_some_and(|w| LEX.stop.contains(w) || matches!(w, "out" | "back" | "up"))
+        });
+        let np = ctx.np_starting_at(start, v)?;
+        if !closes || np.span.end != ctx.toks[v - 1].span.end {
+            return None;
+        }
+        let cue = Cue {
+            first: v,
+            end: v + 1,
+            class: Class::Speech,
+            span: ctx.toks[v].span,
+        };
+        return Some((found(np, Some(&cue)), Some(v)));
+    }
+    None
 }
 
 /// The leftmost cue with a speaker in `lo..q` (the outermost attribution

@@ -62,8 +62,11 @@ impl Ctx<'_> {
     }
 
     pub fn is_cap(&self, i: usize) -> bool {
+        // A capitalised function word is a sentence opener ("After"), unless
+        // a cue follows it ("Will wrote").
         self.word(i).is_some_and(|w| {
-            !LEX.stop.contains(w) && !LEX.skip.contains(w) && !LEX.nonname.contains(w) && !w.ends_with("ing")
+            let function = LEX.stop.contains(w) || LEX.skip.contains(w) || LEX.nonname.contains(w) || w.ends_with("ing");
+            !function || (LEX.stop.contains(w) && cue_at(self.toks, self.low, i + 1).is_some())
         })
             && self
                 .raw(i)
@@ -308,9 +311,8 @@ impl Ctx<'_> {
             // does not look like a verb (`The Post sent`, `Blige sings`).
             let after_name = k > i && self.is_cap(k - 1) && !self.is_possessive(k - 1);
             let verbish = self.word(k).is_some_and(|w| {
-                (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
-                    && !(k + 1 >= hi || self.cue(k + 1).is_some() || !self.toks[k + 1].is_word())
-                    || IRREGULAR.contains(&w)
+                let plural_end = k + 1 >= hi || self.cue(k + 1).is_some() || !self.toks[k + 1].is_word();
+                w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss") && !plural_end) || IRREGULAR.contains(&w)
             });
             let lower_ok = self.is_np_word(k) && !cap && !(after_name && verbish);
             if cap_ok || lower_ok || (connector && k > i) {

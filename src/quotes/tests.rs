@@ -38,3 +38,14 @@ fn quote_then_speaker_then_cue() {
         vec![("We will win this race,".into(), s("Smith"))]
     );
 }
+
+#[test]
+fn debug_cases() {
+    for t in [
+        "“France is no longer France,” he claimed.\n\n“France will always be France,” an angry Hollande retaliated. “It never gives up.”",
+        "“How are you today?” Miller, a retired worker from a nuclear plant, said pleasantly into the phone.",
+        "“Nooooo!” the crowd cried out, booing.",
+    ] {
+        eprintln!("{:?}", quotes(t));
+    }
+}
