@@ -194,28 +194,51 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
     None
 }
 
-/// The leftmost cue with a speaker in `lo..q` (the outermost attribution
-/// of a sentence: `X said Y described it as “…”` is X's).
+/// The cue with a speaker nearest before `q` (back to `lo`), or the outer
+/// one it is embedded in when no punctuation separates them: `X said Y
+/// described it as “…”` is X's, `…, and Y said “…”` is Y's.
 fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
+    let mut cands: Vec<(Cue, Np)> = Vec::new();
     let mut k = lo;
     let mut participle_seen = false;
     while k < q {
         if let Some(cue) = ctx.cue(k) {
             if cue.end <= q {
                 if let Some(speaker) = speaker_of(ctx, &cue, lo, q) {
-                    return Some((found(speaker, Some(&cue)), Some(cue.first)));
+                    cands.push((cue, speaker));
+                } else {
+                    participle_seen |= ctx.low[k].as_deref().is_some_and(|w| w.ends_with("ing"));
                 }
-                participle_seen |= ctx.low[k].as_deref().is_some_and(|w| w.ends_with("ing"));
             }
             k = cue.end;
             continue;
         }
         k += 1;
     }
-    // `Trump: “…”`
-    if q >= lo + 2 && ctx.toks[q - 1].is_punct(':') && ctx.is_cap(q - 2) {
-        if let Some(np) = ctx.np_ending_at(q - 2, lo) {
-            return Some((found(np, None), None));
+    if let Some(mut best) = cands.len().checked_sub(1) {
+        while best > 0 {
+            let (outer, _) = &cands[best - 1];
+            let (_, sp) = &cands[best];
+            let from = outer.end;
+            let to = (from..q).find(|&t| ctx.toks[t].span.start >= sp.span.start).unwrap_or(q);
+            let separated = (from..to).any(|t| {
+                let tok = &ctx.toks[t];
+                tok.is_punct(',') || tok.is_punct(';') || tok.is_punct(':') || is_dash(ctx, t) || tok.quote().is_some()
+            });
+            if separated {
+                break;
+            }
+            best -= 1;
+        }
+        let (cue, speaker) = cands[best];
+        return Some((found(speaker, Some(&cue)), Some(cue.first)));
+    }
+    // `Trump: “…”`, `Paul Ryan: FBI Decision ‘Defies Explanation’`
+    if let Some(colon) = (lo..q).find(|&t| ctx.toks[t].is_punct(':')) {
+        if colon > lo && colon <= lo + 6 && ctx.is_cap(colon - 1) {
+            if let Some(np) = ctx.np_ending_at(colon - 1, lo) {
+                return Some((found(np, None), None));
+            }
         }
     }
     if participle_seen {

@@ -243,7 +243,24 @@ impl Ctx<'_> {
         if self.toks[t].is_punct(',') {
             return self.apposition(t, lo);
         }
-        self.np_ending_at(t, lo)
+        let np = self.np_ending_at(t, lo)?;
+        // `Trump at the time said`: a prepositional phrase, the subject is
+        // before it.
+        let first = (lo..=t).find(|&k| self.toks[k].span.start == np.span.start)?;
+        let prep = first > lo
+            && self
+                .word(first - 1)
+                .is_some_and(|w| matches!(w, "at" | "in" | "on" | "during" | "after" | "before" | "for" | "with" | "since" | "over"));
+        if prep && !np.pronoun {
+            let j = self.skip_left(first - 1, lo);
+            if j > lo && !self.toks[j - 1].is_punct(',') {
+                if let Some(outer) = self.np_ending_at(j - 1, lo) {
+                    return Some(outer);
+                }
+            }
+            return None;
+        }
+        Some(np)
     }
 
     /// `X, the Y of Z, said`: `comma` is the second comma; the speaker is
