@@ -312,7 +312,15 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
             attr = earlier(ctx, &starts, sent);
         }
         if attr.is_none() && lo < r.tok {
-            attr = subject(ctx, lo, r.tok).map(|np| found(np, None));
+            // The sentence's subject if it names someone; a thing as subject
+            // (`Good information can …`) leaves the quote to the speaker of
+            // the sentence before.
+            let subj = subject(ctx, lo, r.tok);
+            let names = subj.is_some_and(|np| {
+                np.pronoun || ctx.toks.iter().position(|t| t.span.start == np.span.start).is_some_and(|k| ctx.is_cap(k))
+            });
+            attr = if names { None } else { earlier(ctx, &starts, sent) }
+                .or_else(|| subj.map(|np| found(np, None)));
         }
         out.push(attr);
     }

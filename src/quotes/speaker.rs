@@ -66,7 +66,8 @@ impl Ctx<'_> {
         // a cue follows it ("Will wrote").
         self.word(i).is_some_and(|w| {
             let function = LEX.stop.contains(w) || LEX.skip.contains(w) || LEX.nonname.contains(w) || w.ends_with("ing");
-            !function || (LEX.stop.contains(w) && cue_at(self.toks, self.low, i + 1).is_some())
+            let mid_sentence = i > 0 && self.toks[i - 1].is_word();
+            !function || (mid_sentence && LEX.stop.contains(w) && cue_at(self.toks, self.low, i + 1).is_some())
         })
             && self
                 .raw(i)
