@@ -66,8 +66,12 @@ impl Ctx<'_> {
         // a cue follows it ("Will wrote").
         self.word(i).is_some_and(|w| {
             let function = LEX.stop.contains(w) || LEX.skip.contains(w) || LEX.nonname.contains(w) || w.ends_with("ing");
+            // Mid-sentence, a capitalised word is a name ("the Willing"),
+            // except a function word not followed by a cue ("the U.S. In").
             let mid_sentence = i > 0 && self.toks[i - 1].is_word();
-            !function || (mid_sentence && LEX.stop.contains(w) && cue_at(self.toks, self.low, i + 1).is_some())
+            let ing_or_adverb = !LEX.stop.contains(w) && !LEX.skip.contains(w);
+            !function
+                || (mid_sentence && (ing_or_adverb || cue_at(self.toks, self.low, i + 1).is_some()))
         })
             && self
                 .raw(i)
