@@ -7,8 +7,8 @@
 
 use crate::model::{QuoteKind, Span};
 
-use super::cues::{Class, Cue};
 use super::cues::LEX;
+use super::cues::{Class, Cue};
 use super::speaker::{Ctx, Np};
 
 /// Who said a run, and the cue that says so.
@@ -37,12 +37,22 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
         Class::According => ctx.np_starting_at(cue.end, hi),
         // `a statement announcing …`: a participle has a subject only after
         // an auxiliary (`is saying`); otherwise the sentence's subject speaks.
-        _ if ctx.low[cue.first].as_deref().is_some_and(|w| w.ends_with("ing")) => {
+        _ if ctx.low[cue.first]
+            .as_deref()
+            .is_some_and(|w| w.ends_with("ing")) =>
+        {
             let aux = cue.first > lo
-                && ctx.low[cue.first - 1]
-                    .as_deref()
-                    .is_some_and(|w| matches!(w, "is" | "was" | "are" | "were" | "been" | "be" | "keeps" | "kept"));
-            if aux { ctx.left_of(cue.first, lo) } else { None }
+                && ctx.low[cue.first - 1].as_deref().is_some_and(|w| {
+                    matches!(
+                        w,
+                        "is" | "was" | "are" | "were" | "been" | "be" | "keeps" | "kept"
+                    )
+                });
+            if aux {
+                ctx.left_of(cue.first, lo)
+            } else {
+                None
+            }
         }
         // `a class called “Perception”`: a naming participle after a common
         // noun names a thing; nobody speaks.
@@ -50,19 +60,25 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
         _ => ctx.left_of(cue.first, lo).or_else(|| {
             // Inverted: `said Leavitt`, `said the press secretary`; only when
             // nothing of the clause stands before the cue.
-            (cue.first == lo || ctx.toks[cue.first - 1].quote().is_some() || is_comma(ctx, cue.first - 1))
-                .then(|| ctx.np_starting_at(cue.end, hi))
-                .flatten()
-                .filter(|np| !np.pronoun || ctx.toks.get(cue.end).is_some_and(|t| t.span == np.span))
+            (cue.first == lo
+                || ctx.toks[cue.first - 1].quote().is_some()
+                || is_comma(ctx, cue.first - 1))
+            .then(|| ctx.np_starting_at(cue.end, hi))
+            .flatten()
+            .filter(|np| !np.pronoun || ctx.toks.get(cue.end).is_some_and(|t| t.span == np.span))
         }),
     }
 }
 
 fn is_naming(ctx: &Ctx, cue: &Cue) -> bool {
-    let naming = ctx.low[cue.first]
-        .as_deref()
-        .is_some_and(|w| matches!(w, "called" | "named" | "dubbed" | "titled" | "labeled" | "labelled" | "known"));
-    let next_is_name = ctx.toks.get(cue.end).is_some_and(|t| t.quote().is_some()) || ctx.is_cap(cue.end);
+    let naming = ctx.low[cue.first].as_deref().is_some_and(|w| {
+        matches!(
+            w,
+            "called" | "named" | "dubbed" | "titled" | "labeled" | "labelled" | "known"
+        )
+    });
+    let next_is_name =
+        ctx.toks.get(cue.end).is_some_and(|t| t.quote().is_some()) || ctx.is_cap(cue.end);
     let after_noun = cue.first > 0
         && ctx.low[cue.first - 1].as_deref().is_some_and(|w| {
             !LEX.pronouns.contains(w) && !LEX.skip.contains(w) && !LEX.stop.contains(w)
@@ -72,7 +88,9 @@ fn is_naming(ctx: &Ctx, cue: &Cue) -> bool {
 }
 
 fn is_comma(ctx: &Ctx, i: usize) -> bool {
-    ctx.toks.get(i).is_some_and(|t| t.is_punct(',') || t.is_punct('—') || t.is_punct('–'))
+    ctx.toks
+        .get(i)
+        .is_some_and(|t| t.is_punct(',') || t.is_punct('—') || t.is_punct('–'))
 }
 
 fn is_dash(ctx: &Ctx, i: usize) -> bool {
@@ -130,7 +148,8 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
             } else if cue.class == Class::According {
                 None
             } else if opens_np(ctx, start) {
-                ctx.np_starting_at(start, k).or_else(|| ctx.left_of(k, start))
+                ctx.np_starting_at(start, k)
+                    .or_else(|| ctx.left_of(k, start))
             } else if is_comma(ctx, k - 1) {
                 // `“…” in the 2008 primary, said Paul Beck.`
                 ctx.np_starting_at(cue.end, n)
@@ -145,18 +164,23 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
         k += 1;
     }
     // `“…” reacted Trump.`: a verb we do not list, then a name.
-    if ctx.low.get(start).and_then(|w| w.as_deref()).is_some_and(|w| w.ends_with("ed")) && ctx.is_cap(start + 1) {
-        if let Some(np) = ctx.np_starting_at(start + 1, n) {
-            let after = (start + 1..n).find(|&k| ctx.toks[k].span.start >= np.span.end);
-            if after.is_none_or(|k| ctx.toks[k].ends_sentence || ctx.toks[k].is_punct(',')) {
-                let cue = Cue {
-                    first: start,
-                    end: start + 1,
-                    class: Class::Speech,
-                    span: ctx.toks[start].span,
-                };
-                return Some((found(np, Some(&cue)), Some(start)));
-            }
+    if ctx
+        .low
+        .get(start)
+        .and_then(|w| w.as_deref())
+        .is_some_and(|w| w.ends_with("ed"))
+        && ctx.is_cap(start + 1)
+        && let Some(np) = ctx.np_starting_at(start + 1, n)
+    {
+        let after = (start + 1..n).find(|&k| ctx.toks[k].span.start >= np.span.end);
+        if after.is_none_or(|k| ctx.toks[k].ends_sentence || ctx.toks[k].is_punct(',')) {
+            let cue = Cue {
+                first: start,
+                end: start + 1,
+                class: Class::Speech,
+                span: ctx.toks[start].span,
+            };
+            return Some((found(np, Some(&cue)), Some(start)));
         }
     }
     // `“…?” Vitter demanded.`, `” the crowd cried out`: a speaker phrase
@@ -220,10 +244,16 @@ fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
             let (outer, _) = &cands[best - 1];
             let (_, sp) = &cands[best];
             let from = outer.end;
-            let to = (from..q).find(|&t| ctx.toks[t].span.start >= sp.span.start).unwrap_or(q);
+            let to = (from..q)
+                .find(|&t| ctx.toks[t].span.start >= sp.span.start)
+                .unwrap_or(q);
             let separated = (from..to).any(|t| {
                 let tok = &ctx.toks[t];
-                tok.is_punct(',') || tok.is_punct(';') || tok.is_punct(':') || is_dash(ctx, t) || tok.quote().is_some()
+                tok.is_punct(',')
+                    || tok.is_punct(';')
+                    || tok.is_punct(':')
+                    || is_dash(ctx, t)
+                    || tok.quote().is_some()
             });
             if separated {
                 break;
@@ -234,12 +264,13 @@ fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
         return Some((found(speaker, Some(&cue)), Some(cue.first)));
     }
     // `Trump: “…”`, `Paul Ryan: FBI Decision ‘Defies Explanation’`
-    if let Some(colon) = (lo..q).find(|&t| ctx.toks[t].is_punct(':')) {
-        if colon > lo && colon <= lo + 6 && ctx.is_cap(colon - 1) {
-            if let Some(np) = ctx.np_ending_at(colon - 1, lo) {
-                return Some((found(np, None), None));
-            }
-        }
+    if let Some(colon) = (lo..q).find(|&t| ctx.toks[t].is_punct(':'))
+        && colon > lo
+        && colon <= lo + 6
+        && ctx.is_cap(colon - 1)
+        && let Some(np) = ctx.np_ending_at(colon - 1, lo)
+    {
+        return Some((found(np, None), None));
     }
     if participle_seen {
         return subject(ctx, lo, q).map(|np| (found(np, None), None));
@@ -256,7 +287,11 @@ pub fn subject(ctx: &Ctx, lo: usize, q: usize) -> Option<Np> {
         s += 1;
     }
     let intro = word(s).is_some_and(|w| {
-        LEX.stop.contains(w) || LEX.skip.contains(w) || LEX.nonname.contains(w) || w.ends_with("ly") || w.ends_with("ing")
+        LEX.stop.contains(w)
+            || LEX.skip.contains(w)
+            || LEX.nonname.contains(w)
+            || w.ends_with("ly")
+            || w.ends_with("ing")
     }) || ctx.toks.get(s).is_some_and(|t| !t.is_word());
     if intro {
         s = (s..q.min(s + 15)).find(|&k| ctx.toks[k].is_punct(','))? + 1;
@@ -266,7 +301,8 @@ pub fn subject(ctx: &Ctx, lo: usize, q: usize) -> Option<Np> {
     }
     let np = ctx.np_starting_at(s, q)?;
     let after = (s..q).find(|&k| ctx.toks[k].span.start >= np.span.end)?;
-    (ctx.toks[after].is_word() || ctx.toks[after].is_punct(',') || ctx.toks[after].is_punct('(')).then_some(np)
+    (ctx.toks[after].is_word() || ctx.toks[after].is_punct(',') || ctx.toks[after].is_punct('('))
+        .then_some(np)
 }
 
 /// One run's place in its paragraph.
@@ -317,16 +353,28 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
             // the sentence before.
             let subj = subject(ctx, lo, r.tok);
             let names = subj.is_some_and(|np| {
-                np.pronoun || ctx.toks.iter().position(|t| t.span.start == np.span.start).is_some_and(|k| ctx.is_cap(k))
+                np.pronoun
+                    || ctx
+                        .toks
+                        .iter()
+                        .position(|t| t.span.start == np.span.start)
+                        .is_some_and(|k| ctx.is_cap(k))
             });
-            attr = if names { None } else { earlier(ctx, &starts, sent) }
-                .or_else(|| subj.map(|np| found(np, None)));
+            attr = if names {
+                None
+            } else {
+                earlier(ctx, &starts, sent)
+            }
+            .or_else(|| subj.map(|np| found(np, None)));
         }
         out.push(attr);
     }
     // `“A.” “B,” X said.`: a direct run with nothing takes the next one's.
     for n in (0..runs.len().saturating_sub(1)).rev() {
-        if out[n].is_none() && runs[n].kind == QuoteKind::Direct && runs[n + 1].kind == QuoteKind::Direct {
+        if out[n].is_none()
+            && runs[n].kind == QuoteKind::Direct
+            && runs[n + 1].kind == QuoteKind::Direct
+        {
             let between = &ctx.toks[runs[n].tok + 1..runs[n + 1].tok];
             if between.iter().all(|t| !t.is_word()) {
                 out[n] = out[n + 1];

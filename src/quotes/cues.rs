@@ -89,7 +89,12 @@ pub fn lower(text: &str, t: &Token) -> Option<String> {
     t.is_word().then(|| {
         let s = t.span.text(text);
         // Curly apostrophes compare as straight ones.
-        s.to_lowercase().replace('’', "'")
+        let low = s.to_lowercase();
+        if low.contains('’') {
+            low.replace('’', "'")
+        } else {
+            low
+        }
     })
 }
 

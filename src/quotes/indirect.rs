@@ -49,7 +49,9 @@ pub fn find(ctx: &Ctx, kinds: &[QuoteKind], used: &[usize]) -> Vec<Indirect> {
         let hi = ends[cue.first];
         let speaker = speaker_of(ctx, &cue, lo, hi).or_else(|| {
             // `…, adding that …`: a participle continues the sentence's speaker.
-            let participle = ctx.low[cue.first].as_deref().is_some_and(|w| w.ends_with("ing"));
+            let participle = ctx.low[cue.first]
+                .as_deref()
+                .is_some_and(|w| w.ends_with("ing"));
             let after_comma = cue.first > lo && ctx.toks[cue.first - 1].is_punct(',');
             last.filter(|(s, _)| *s == lo && participle && after_comma)
                 .map(|(_, np)| np)
@@ -68,7 +70,8 @@ pub fn find(ctx: &Ctx, kinds: &[QuoteKind], used: &[usize]) -> Vec<Indirect> {
         };
         let clause = match cue.class {
             Class::According => according(ctx, &cue, &speaker, lo, hi, kinds),
-            _ => forward(ctx, &cue, hi, kinds).or_else(|| backward(ctx, &cue, &speaker, lo, hi, kinds)),
+            _ => forward(ctx, &cue, hi, kinds)
+                .or_else(|| backward(ctx, &cue, &speaker, lo, hi, kinds)),
         };
         if let Some(span) = clause {
             out.push(Indirect { span, attr });
@@ -137,7 +140,9 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, hi: usize) -> usize {
         let time = |k: usize| word(ctx, k).is_some_and(|w| LEX.time.contains(w));
         if time(j) {
             j += 1;
-        } else if w.is_some_and(|w| matches!(w, "on" | "last" | "this" | "early" | "late")) && time(j + 1) {
+        } else if w.is_some_and(|w| matches!(w, "on" | "last" | "this" | "early" | "late"))
+            && time(j + 1)
+        {
             j += 2;
         } else if j < hi && ctx.toks[j].is_punct(',') && time(j + 1) {
             j += 1;
@@ -181,11 +186,19 @@ fn clause_from(ctx: &Ctx, j: usize, hi: usize, kinds: &[QuoteKind]) -> Option<Sp
     while e > j && !(ctx.toks[e - 1].is_word() || ctx.toks[e - 1].quote().is_some()) {
         e -= 1;
     }
-    (words >= MIN_WORDS && e > j).then(|| Span::new(ctx.toks[j].span.start, ctx.toks[e - 1].span.end))
+    (words >= MIN_WORDS && e > j)
+        .then(|| Span::new(ctx.toks[j].span.start, ctx.toks[e - 1].span.end))
 }
 
 /// `…, X said.` / `…, said X.`: the clause before the attribution.
-fn backward(ctx: &Ctx, cue: &Cue, speaker: &Np, lo: usize, hi: usize, kinds: &[QuoteKind]) -> Option<Span> {
+fn backward(
+    ctx: &Ctx,
+    cue: &Cue,
+    speaker: &Np,
+    lo: usize,
+    hi: usize,
+    kinds: &[QuoteKind],
+) -> Option<Span> {
     // Only adjuncts may follow the cue before the sentence ends.
     let after = skip_adjuncts(ctx, cue.end, hi);
     let rest_ok = (after..hi).all(|k| !ctx.toks[k].is_word() && ctx.toks[k].quote().is_none())
@@ -200,7 +213,10 @@ fn backward(ctx: &Ctx, cue: &Cue, speaker: &Np, lo: usize, hi: usize, kinds: &[Q
         return None;
     }
     let comma = head - 1;
-    let from = (lo..comma).rev().find(|&k| is_direct(ctx, k, kinds)).map_or(lo, |k| k + 1);
+    let from = (lo..comma)
+        .rev()
+        .find(|&k| is_direct(ctx, k, kinds))
+        .map_or(lo, |k| k + 1);
     if from >= comma {
         return None;
     }
@@ -211,7 +227,14 @@ fn backward(ctx: &Ctx, cue: &Cue, speaker: &Np, lo: usize, hi: usize, kinds: &[Q
 }
 
 /// `According to X, …` and `…, according to X.`
-fn according(ctx: &Ctx, cue: &Cue, speaker: &Np, lo: usize, hi: usize, kinds: &[QuoteKind]) -> Option<Span> {
+fn according(
+    ctx: &Ctx,
+    cue: &Cue,
+    speaker: &Np,
+    lo: usize,
+    hi: usize,
+    kinds: &[QuoteKind],
+) -> Option<Span> {
     let np_end = (cue.end..hi).find(|&k| ctx.toks[k].span.end >= speaker.span.end)?;
     if cue.first == lo || (cue.first > lo && !ctx.toks[cue.first - 1].is_punct(',')) {
         // Clause after: `According to X, the plan …`
@@ -226,9 +249,13 @@ fn according(ctx: &Ctx, cue: &Cue, speaker: &Np, lo: usize, hi: usize, kinds: &[
         return None;
     }
     let comma = cue.first - 1;
-    let from = (lo..comma).rev().find(|&k| is_direct(ctx, k, kinds)).map_or(lo, |k| k + 1);
+    let from = (lo..comma)
+        .rev()
+        .find(|&k| is_direct(ctx, k, kinds))
+        .map_or(lo, |k| k + 1);
     let words = (from..comma)
         .filter(|&k| ctx.toks[k].is_word() || ctx.toks[k].quote().is_some())
         .count();
-    (words >= MIN_WORDS && from < comma).then(|| Span::new(ctx.toks[from].span.start, ctx.toks[comma - 1].span.end))
+    (words >= MIN_WORDS && from < comma)
+        .then(|| Span::new(ctx.toks[from].span.start, ctx.toks[comma - 1].span.end))
 }

@@ -67,20 +67,19 @@ struct Mark {
 }
 
 /// A paragraph's characters with their byte offsets, for neighbour lookups.
-struct Chars<'a> {
-    text: &'a str,
+struct Chars {
     chars: Vec<(usize, char)>,
     para: Span,
 }
 
-impl<'a> Chars<'a> {
-    fn new(text: &'a str, para: Span) -> Self {
+impl Chars {
+    fn new(text: &str, para: Span) -> Self {
         let chars = para
             .text(text)
             .char_indices()
             .map(|(i, c)| (para.start + i, c))
             .collect();
-        Chars { text, chars, para }
+        Chars { chars, para }
     }
 
     fn get(&self, k: usize) -> Option<char> {
@@ -319,7 +318,8 @@ fn single_runs(text: &str, cs: &Chars, blocked: &[Span], out: &mut Vec<Run>) {
         }
         let p = cs.before(k);
         let nx = cs.get(k + 1);
-        let between_letters = p.is_some_and(char::is_alphabetic) && nx.is_some_and(char::is_alphabetic);
+        let between_letters =
+            p.is_some_and(char::is_alphabetic) && nx.is_some_and(char::is_alphabetic);
         let apostrophe_pair = glyph == '\'' && (p == Some('\'') || nx == Some('\''));
         !is_space(p) && !between_letters && !apostrophe_pair && (is_space(nx) || is_punct(nx))
     };
@@ -329,7 +329,11 @@ fn single_runs(text: &str, cs: &Chars, blocked: &[Span], out: &mut Vec<Run>) {
     let mut next_straight = vec![usize::MAX; n + 1];
     let mut next_bar = vec![usize::MAX; n + 1];
     for k in (0..n).rev() {
-        next_curly[k] = if is_closer(k, '’') { k } else { next_curly[k + 1] };
+        next_curly[k] = if is_closer(k, '’') {
+            k
+        } else {
+            next_curly[k + 1]
+        };
         next_straight[k] = if is_closer(k, '\'') {
             k
         } else {
@@ -421,10 +425,7 @@ mod tests {
 
     #[test]
     fn single_quotes_in_headlines_and_nested() {
-        assert_eq!(
-            quoted("Smith slams ‘reckless’ plan"),
-            vec!["reckless"]
-        );
+        assert_eq!(quoted("Smith slams ‘reckless’ plan"), vec!["reckless"]);
         assert_eq!(
             quoted("“They told me ‘no way,’ and left,” he said."),
             vec!["They told me ‘no way,’ and left,"]
@@ -450,7 +451,7 @@ mod tests {
     #[test]
     fn unclosed_run_ends_at_paragraph_end() {
         let text = "“We will fight on. \n\nNext paragraph “is” here.";
-        let p1 = Span::new(0, 18);
+        let p1 = Span::new(0, text.find('\n').unwrap_or(text.len())).trim(text);
         let r = runs(text, p1);
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].inner.text(text), "We will fight on.");

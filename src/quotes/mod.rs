@@ -73,7 +73,10 @@ pub fn find(article: &Article) -> Vec<Quote> {
         // A paragraph that is only quotes continues the previous speaker.
         let only_quotes = toks.iter().all(|t| t.quote().is_some() || !t.is_word());
         for (n, r) in refs.iter().enumerate() {
-            if attrs[n].is_none() && r.kind == QuoteKind::Direct && (only_quotes || (continues && n == 0)) {
+            if attrs[n].is_none()
+                && r.kind == QuoteKind::Direct
+                && (only_quotes || (continues && n == 0))
+            {
                 attrs[n] = carry;
             }
         }
@@ -81,17 +84,19 @@ pub fn find(article: &Article) -> Vec<Quote> {
         let mut para_quotes: Vec<usize> = Vec::new();
         for (n, r) in refs.iter().enumerate() {
             let run = &runs[ctx.toks[r.tok].quote().unwrap_or(0)];
-            if run.inner.is_empty() || (r.kind == QuoteKind::Partial && is_work_title(text, para, run)) {
+            if run.inner.is_empty()
+                || (r.kind == QuoteKind::Partial && is_work_title(text, para, run))
+            {
                 continue;
             }
             para_quotes.push(quotes.len());
             let attr = transcript_label(text, run.inner).or(attrs[n]);
             quotes.push(make_quote(article, run.inner, r.kind, attr));
         }
-        if continues {
-            if let (Some((_, members)), Some(&first)) = (group.as_mut(), para_quotes.first()) {
-                members.push(first);
-            }
+        if continues
+            && let (Some((_, members)), Some(&first)) = (group.as_mut(), para_quotes.first())
+        {
+            members.push(first);
         }
         // Does the last run stay open into the next paragraph?
         let last_open = runs.last().filter(|r| r.close.is_none() && r.is_double());
@@ -122,10 +127,20 @@ pub fn find(article: &Article) -> Vec<Quote> {
         let indirects = indirect::find(&ctx, &kinds, &used);
         if refs.iter().all(|r| r.kind != QuoteKind::Direct) {
             // `X said Y.` then a paragraph that is only a quote: X's.
-            carry = carry.or_else(|| indirects.last().map(|i| Attr { cue: None, ..i.attr }));
+            carry = carry.or_else(|| {
+                indirects.last().map(|i| Attr {
+                    cue: None,
+                    ..i.attr
+                })
+            });
         }
         for ind in indirects {
-            quotes.push(make_quote(article, ind.span, QuoteKind::Indirect, Some(ind.attr)));
+            quotes.push(make_quote(
+                article,
+                ind.span,
+                QuoteKind::Indirect,
+                Some(ind.attr),
+            ));
         }
     }
     close_group(&mut quotes, group.take());
@@ -161,10 +176,24 @@ fn close_group(quotes: &mut [Quote], group: Option<(Family, Vec<usize>)>) {
 /// The title of a show, book or film (`on CBS’s “Face the Nation,”`,
 /// `the documentary “13th”`): a name, not a quotation.
 fn is_work_title(text: &str, para: Span, run: &Run) -> bool {
-    const SMALL: [&str; 12] = ["of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "from"];
+    const SMALL: [&str; 12] = [
+        "of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "from",
+    ];
     const BEFORE: [&str; 14] = [
-        "titled", "entitled", "show", "program", "programme", "book", "film", "movie", "documentary", "series",
-        "album", "song", "episode", "on",
+        "titled",
+        "entitled",
+        "show",
+        "program",
+        "programme",
+        "book",
+        "film",
+        "movie",
+        "documentary",
+        "series",
+        "album",
+        "song",
+        "episode",
+        "on",
     ];
     let inner = run.inner.text(text);
     let words: Vec<&str> = inner.split_whitespace().collect();
@@ -172,12 +201,19 @@ fn is_work_title(text: &str, para: Span, run: &Run) -> bool {
         && words.len() <= 8
         && words.iter().all(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            w.is_empty() || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || SMALL.contains(&w)
+            w.is_empty()
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || SMALL.contains(&w)
         });
     if !title_case {
         return false;
     }
-    let before = text.get(para.start..run.open.start).unwrap_or("").trim_end();
+    let before = text
+        .get(para.start..run.open.start)
+        .unwrap_or("")
+        .trim_end();
     let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
     let prev_low = prev.to_lowercase();
     prev_low.ends_with("'s") || prev_low.ends_with("’s") || BEFORE.contains(&prev_low.as_str())
@@ -192,7 +228,9 @@ fn transcript_label(text: &str, inner: Span) -> Option<Attr> {
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
     let ok = letters >= 2
         && label.len() <= 40
-        && label.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'');
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'');
     ok.then(|| Attr {
         speaker: speaker::Np {
             span: Span::new(inner.start, inner.start + colon),
@@ -214,10 +252,7 @@ fn trailing_colon(ctx: &Ctx) -> Option<Attr> {
     (lo..n).rev().find_map(|k| {
         let cue = ctx.cue(k)?;
         let speaker = attribution::speaker_of(ctx, &cue, lo, n)?;
-        Some(Attr {
-            speaker,
-            cue: None,
-        })
+        Some(Attr { speaker, cue: None })
     })
 }
 
@@ -233,11 +268,11 @@ fn kind(text: &str, para: Span, run: &Run) -> QuoteKind {
         .trim_end_matches([' ', '\u{a0}', '\t']);
     let opens_sentence = before.is_empty()
         || before.ends_with([
-            ':', ',', '.', ';', '?', '!', '—', '–', '-', '(', '“', '”', '"', '\'', '‘', '’',
+            ':', ',', '.', ';', '?', '!', '—', '–', '-', '(', '“', '”', '"', '\'', '‘', '’', '>',
         ]);
     let body = inner.trim_end_matches(['\'', '’', '"', '”', ')']);
-    let sentence_like =
-        body.split_whitespace().count() >= 4 || body.ends_with(['.', '?', '!', ',', ';', ':', '—', '–', '-', '…']);
+    let sentence_like = body.split_whitespace().count() >= 4
+        || body.ends_with(['.', '?', '!', ',', ';', ':', '—', '–', '-', '…']);
     if capital && opens_sentence && sentence_like {
         QuoteKind::Direct
     } else {
@@ -251,7 +286,10 @@ fn make_quote(article: &Article, span: Span, kind: QuoteKind, attr: Option<Attr>
         entity: if a.speaker.pronoun {
             resolve_pronoun(article, a.speaker.span)
         } else {
-            article.mentions_in(a.speaker.span).first().map(|m| m.entity)
+            article
+                .mentions_in(a.speaker.span)
+                .first()
+                .map(|m| m.entity)
         },
     });
     Quote {
@@ -271,7 +309,9 @@ fn resolve_pronoun(article: &Article, span: Span) -> Option<usize> {
         "they" | "it" => &[EntityKind::Person, EntityKind::Organization],
         _ => return None,
     };
-    let before = article.mentions.partition_point(|m| m.span.end <= span.start);
+    let before = article
+        .mentions
+        .partition_point(|m| m.span.end <= span.start);
     article.mentions[..before]
         .iter()
         .rev()

@@ -21,7 +21,13 @@ pub fn is_title_case(text: &str, toks: &[Token]) -> bool {
     let (mut words, mut caps) = (0, 0);
     for t in toks.iter().filter(|t| t.is_word()) {
         words += 1;
-        caps += usize::from(t.span.text(text).chars().next().is_some_and(char::is_uppercase));
+        caps += usize::from(
+            t.span
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase),
+        );
     }
     words >= 3 && caps * 10 >= words * 7
 }
@@ -33,12 +39,14 @@ pub struct Np {
     pub pronoun: bool,
 }
 
-const CONNECTORS: [&str; 10] = ["of", "the", "for", "and", "de", "van", "von", "al", "bin", "la"];
+const CONNECTORS: [&str; 10] = [
+    "of", "the", "for", "and", "de", "van", "von", "al", "bin", "la",
+];
 const MAX_NP: usize = 8;
 /// Common irregular past tenses that end a speaker phrase.
 const IRREGULAR: [&str; 16] = [
-    "sent", "took", "made", "gave", "went", "came", "got", "put", "set", "met", "ran", "won", "lost", "led", "held",
-    "left",
+    "sent", "took", "made", "gave", "went", "came", "got", "put", "set", "met", "ran", "won",
+    "lost", "led", "held", "left",
 ];
 
 impl Ctx<'_> {
@@ -65,19 +73,21 @@ impl Ctx<'_> {
         // A capitalised function word is a sentence opener ("After"), unless
         // a cue follows it ("Will wrote").
         self.word(i).is_some_and(|w| {
-            let function = LEX.stop.contains(w) || LEX.skip.contains(w) || LEX.nonname.contains(w) || w.ends_with("ing");
+            let function = LEX.stop.contains(w)
+                || LEX.skip.contains(w)
+                || LEX.nonname.contains(w)
+                || w.ends_with("ing");
             // Mid-sentence, a capitalised word is a name ("the Willing"),
             // except a function word not followed by a cue ("the U.S. In").
             let mid_sentence = i > 0 && self.toks[i - 1].is_word();
             let ing_or_adverb = !LEX.stop.contains(w) && !LEX.skip.contains(w);
             !function
                 || (mid_sentence && (ing_or_adverb || cue_at(self.toks, self.low, i + 1).is_some()))
-        })
-            && self
-                .raw(i)
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        }) && self
+            .raw(i)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     }
 
     fn is_possessive(&self, i: usize) -> bool {
@@ -242,8 +252,13 @@ impl Ctx<'_> {
             t -= 1;
         }
         if self.toks[t].is_punct(')') {
-            let open = (lo..t).rev().take(12).find(|&k| self.toks[k].is_punct('('))?;
-            return (open > lo).then(|| self.np_ending_at(open - 1, lo)).flatten();
+            let open = (lo..t)
+                .rev()
+                .take(12)
+                .find(|&k| self.toks[k].is_punct('('))?;
+            return (open > lo)
+                .then(|| self.np_ending_at(open - 1, lo))
+                .flatten();
         }
         if self.toks[t].is_punct(',') {
             return self.apposition(t, lo);
@@ -253,15 +268,27 @@ impl Ctx<'_> {
         // before it.
         let first = (lo..=t).find(|&k| self.toks[k].span.start == np.span.start)?;
         let prep = first > lo
-            && self
-                .word(first - 1)
-                .is_some_and(|w| matches!(w, "at" | "in" | "on" | "during" | "after" | "before" | "for" | "with" | "since" | "over"));
+            && self.word(first - 1).is_some_and(|w| {
+                matches!(
+                    w,
+                    "at" | "in"
+                        | "on"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "for"
+                        | "with"
+                        | "since"
+                        | "over"
+                )
+            });
         if prep && !np.pronoun {
             let j = self.skip_left(first - 1, lo);
-            if j > lo && !self.toks[j - 1].is_punct(',') {
-                if let Some(outer) = self.np_ending_at(j - 1, lo) {
-                    return Some(outer);
-                }
+            if j > lo
+                && !self.toks[j - 1].is_punct(',')
+                && let Some(outer) = self.np_ending_at(j - 1, lo)
+            {
+                return Some(outer);
             }
             return None;
         }
@@ -290,7 +317,9 @@ impl Ctx<'_> {
             }
             if first.is_none() {
                 // `Florida’s attorney general, Pam Bondi, vowed`
-                let inside = self.np_ending_at(comma - 1, k + 1).filter(|_| self.is_cap(comma - 1));
+                let inside = self
+                    .np_ending_at(comma - 1, k + 1)
+                    .filter(|_| self.is_cap(comma - 1));
                 first = inside.or(before);
             }
         }
@@ -333,8 +362,11 @@ impl Ctx<'_> {
             // does not look like a verb (`The Post sent`, `Blige sings`).
             let after_name = k > i && self.is_cap(k - 1) && !self.is_possessive(k - 1);
             let verbish = self.word(k).is_some_and(|w| {
-                let plural_end = k + 1 >= hi || self.cue(k + 1).is_some() || !self.toks[k + 1].is_word();
-                w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss") && !plural_end) || IRREGULAR.contains(&w)
+                let plural_end =
+                    k + 1 >= hi || self.cue(k + 1).is_some() || !self.toks[k + 1].is_word();
+                w.ends_with("ed")
+                    || (w.ends_with('s') && !w.ends_with("ss") && !plural_end)
+                    || IRREGULAR.contains(&w)
             });
             let lower_ok = self.is_np_word(k) && !cap && !(after_name && verbish);
             if cap_ok || lower_ok || (connector && k > i) {

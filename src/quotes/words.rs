@@ -189,7 +189,18 @@ mod tests {
         let words: Vec<&str> = toks.iter().map(|t| t.span.text(text)).collect();
         assert_eq!(
             words,
-            vec!["Mr.", "J.D.", "Vance’s", "aide", ",", "Gen.", "Smith", "Jr.", "spoke", "."]
+            vec![
+                "Mr.",
+                "J.D.",
+                "Vance’s",
+                "aide",
+                ",",
+                "Gen.",
+                "Smith",
+                "Jr.",
+                "spoke",
+                "."
+            ]
         );
         assert!(toks.last().is_some_and(|t| t.ends_sentence));
     }
