@@ -264,13 +264,20 @@ fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
         return Some((found(speaker, Some(&cue)), Some(cue.first)));
     }
     // `Trump: “…”`, `Paul Ryan: FBI Decision ‘Defies Explanation’`
-    if let Some(colon) = (lo..q).find(|&t| ctx.toks[t].is_punct(':'))
-        && colon > lo
-        && colon <= lo + 6
-        && ctx.is_cap(colon - 1)
-        && let Some(np) = ctx.np_ending_at(colon - 1, lo)
-    {
-        return Some((found(np, None), None));
+    // `Obama on Climate Change: The Trends Are ‘Terrifying’` (a headline
+    // opening with its speaker) and `McCaskill scolded him: “…”`.
+    if let Some(colon) = (lo..q).find(|&t| ctx.toks[t].is_punct(':')) {
+        if colon > lo && colon <= lo + 6 && ctx.is_cap(lo) {
+            if let Some(np) = ctx.np_starting_at(lo, colon) {
+                return Some((found(np, None), None));
+            }
+        }
+        if colon + 1 == q {
+            let subj = subject(ctx, lo, colon);
+            if let Some(np) = subj.filter(|np| names_someone(ctx, np)) {
+                return Some((found(np, None), None));
+            }
+        }
     }
     if participle_seen {
         return subject(ctx, lo, q).map(|np| (found(np, None), None));
@@ -303,6 +310,16 @@ pub fn subject(ctx: &Ctx, lo: usize, q: usize) -> Option<Np> {
     let after = (s..q).find(|&k| ctx.toks[k].span.start >= np.span.end)?;
     (ctx.toks[after].is_word() || ctx.toks[after].is_punct(',') || ctx.toks[after].is_punct('('))
         .then_some(np)
+}
+
+/// A pronoun or a phrase that starts with a capitalised word.
+fn names_someone(ctx: &Ctx, np: &Np) -> bool {
+    np.pronoun
+        || ctx
+            .toks
+            .iter()
+            .position(|t| t.span.start == np.span.start)
+            .is_some_and(|k| ctx.is_cap(k))
 }
 
 /// One run's place in its paragraph.

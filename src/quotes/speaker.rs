@@ -167,7 +167,7 @@ impl Ctx<'_> {
             });
         }
         if self.is_cap(t) {
-            if self.is_time(t) || (self.is_determiner(t) && t + 1 >= self.toks.len()) {
+            if self.is_time(t) || self.is_determiner(t) {
                 return None;
             }
             let k = self.cap_run_start(t, lo);
