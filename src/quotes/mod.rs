@@ -86,6 +86,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
             let run = &runs[ctx.toks[r.tok].quote().unwrap_or(0)];
             if run.inner.is_empty()
                 || (r.kind == QuoteKind::Partial && is_work_title(text, para, run))
+                || is_subhead_or_direction(text, para, run)
             {
                 continue;
             }
@@ -179,21 +180,10 @@ fn is_work_title(text: &str, para: Span, run: &Run) -> bool {
     const SMALL: [&str; 12] = [
         "of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "from",
     ];
-    const BEFORE: [&str; 14] = [
-        "titled",
-        "entitled",
-        "show",
-        "program",
-        "programme",
-        "book",
-        "film",
-        "movie",
-        "documentary",
-        "series",
-        "album",
-        "song",
-        "episode",
-        "on",
+    const BEFORE: [&str; 22] = [
+        "titled", "entitled", "show", "program", "programme", "book", "film", "movie", "documentary", "series",
+        "album", "song", "episode", "on", "radio", "magazine", "newspaper", "column", "novel", "anthem", "podcast",
+        "memoir",
     ];
     let inner = run.inner.text(text);
     let words: Vec<&str> = inner.split_whitespace().collect();
@@ -215,8 +205,22 @@ fn is_work_title(text: &str, para: Span, run: &Run) -> bool {
         .unwrap_or("")
         .trim_end();
     let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    let prev_low = prev.to_lowercase();
+    let prev_low = prev.trim_end_matches([',', ':']).to_lowercase();
     prev_low.ends_with("'s") || prev_low.ends_with("’s") || BEFORE.contains(&prev_low.as_str())
+}
+
+/// A single-quoted line that is a whole paragraph is a subheading
+/// (`'Legend in the Coal Fields.'`); `“(CROSSTALK.)”` is a stage direction.
+fn is_subhead_or_direction(text: &str, para: Span, run: &Run) -> bool {
+    let inner = run.inner.text(text);
+    if inner.starts_with('(') && inner.trim_end_matches(['.', ' ']).ends_with(')') {
+        return true;
+    }
+    let single = matches!(run.family, Family::SingleCurly | Family::SingleStraight);
+    let outer = run.outer(para);
+    let before = text.get(para.start..outer.start).unwrap_or("");
+    let after = text.get(outer.end..para.end).unwrap_or("");
+    single && !before.chars().chain(after.chars()).any(char::is_alphanumeric)
 }
 
 /// A transcript inside quotes (`"PENCE: And that’s why …`): the speaker

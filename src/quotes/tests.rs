@@ -471,3 +471,9 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn subheads_and_stage_directions_are_not_quotes() {
+    let text = "The mayor spoke first.\n\n'A Long Road Ahead.'\n\n\"(CROSSTALK.)\"\n\nThen the vote came.";
+    assert!(runs(text).is_empty());
+}
