@@ -57,6 +57,7 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
         // `a class called “Perception”`: a naming participle after a common
         // noun names a thing; nobody speaks.
         _ if is_naming(ctx, cue) => None,
+        _ if is_noun_use(ctx, cue, lo) => None,
         _ => ctx.left_of(cue.first, lo).or_else(|| {
             // Inverted: `said Leavitt`, `said the press secretary`; only when
             // nothing of the clause stands before the cue.
@@ -68,6 +69,31 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
             .filter(|np| !np.pronoun || ctx.toks.get(cue.end).is_some_and(|t| t.span == np.span))
         }),
     }
+}
+
+/// `32% of Republican claims`, `the answers`: a cue word that is a plural
+/// noun here (after a determiner, or in a phrase after a preposition).
+fn is_noun_use(ctx: &Ctx, cue: &Cue, lo: usize) -> bool {
+    let Some(w) = ctx.low[cue.first].as_deref() else {
+        return false;
+    };
+    if !w.ends_with('s') || w == "says" || cue.end - cue.first > 1 || cue.first <= lo {
+        return false;
+    }
+    let prev = ctx.low[cue.first - 1].as_deref();
+    if prev.is_some_and(|p| LEX.determiners.contains(p)) {
+        return true;
+    }
+    // Walk back over the phrase the cue would take as its speaker.
+    let mut k = cue.first;
+    while k > lo && ctx.toks[k - 1].is_word() && !ctx.low[k - 1].as_deref().is_some_and(|p| LEX.stop.contains(p)) {
+        k -= 1;
+    }
+    k > lo
+        && k < cue.first
+        && ctx.low[k - 1]
+            .as_deref()
+            .is_some_and(|p| matches!(p, "of" | "in" | "on" | "for" | "about" | "with" | "by" | "to" | "from" | "over"))
 }
 
 fn is_naming(ctx: &Ctx, cue: &Cue) -> bool {
@@ -267,10 +293,13 @@ fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
     // `Obama on Climate Change: The Trends Are ‘Terrifying’` (a headline
     // opening with its speaker) and `McCaskill scolded him: “…”`.
     if let Some(colon) = (lo..q).find(|&t| ctx.toks[t].is_punct(':')) {
-        if colon > lo && colon <= lo + 6 && ctx.is_cap(lo) {
-            if let Some(np) = ctx.np_starting_at(lo, colon) {
-                return Some((found(np, None), None));
-            }
+        // The first name before the colon (`A lesson from Loretta Lynch:`).
+        let name = (lo..colon).find(|&k| ctx.is_cap(k) && !ctx.low[k].as_deref().is_some_and(|w| LEX.determiners.contains(w)));
+        if colon <= lo + 6
+            && let Some(k) = name
+            && let Some(np) = ctx.np_starting_at(k, colon)
+        {
+            return Some((found(np, None), None));
         }
         if colon + 1 == q {
             let subj = subject(ctx, lo, colon);
