@@ -81,19 +81,28 @@ fn is_noun_use(ctx: &Ctx, cue: &Cue, lo: usize) -> bool {
         return false;
     }
     let prev = ctx.low[cue.first - 1].as_deref();
-    if prev.is_some_and(|p| LEX.determiners.contains(p)) {
+    // `the answers`, `Trump's remarks`
+    if prev.is_some_and(|p| LEX.determiners.contains(p) || p.ends_with("'s")) {
         return true;
     }
     // Walk back over the phrase the cue would take as its speaker.
     let mut k = cue.first;
-    while k > lo && ctx.toks[k - 1].is_word() && !ctx.low[k - 1].as_deref().is_some_and(|p| LEX.stop.contains(p)) {
+    while k > lo
+        && ctx.toks[k - 1].is_word()
+        && !ctx.low[k - 1]
+            .as_deref()
+            .is_some_and(|p| LEX.stop.contains(p))
+    {
         k -= 1;
     }
     k > lo
         && k < cue.first
-        && ctx.low[k - 1]
-            .as_deref()
-            .is_some_and(|p| matches!(p, "of" | "in" | "on" | "for" | "about" | "with" | "by" | "to" | "from" | "over"))
+        && ctx.low[k - 1].as_deref().is_some_and(|p| {
+            matches!(
+                p,
+                "of" | "in" | "on" | "for" | "about" | "with" | "by" | "to" | "from" | "over"
+            )
+        })
 }
 
 fn is_naming(ctx: &Ctx, cue: &Cue) -> bool {
@@ -294,7 +303,12 @@ fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
     // opening with its speaker) and `McCaskill scolded him: “…”`.
     if let Some(colon) = (lo..q).find(|&t| ctx.toks[t].is_punct(':')) {
         // The first name before the colon (`A lesson from Loretta Lynch:`).
-        let name = (lo..colon).find(|&k| ctx.is_cap(k) && !ctx.low[k].as_deref().is_some_and(|w| LEX.determiners.contains(w)));
+        let name = (lo..colon).find(|&k| {
+            ctx.is_cap(k)
+                && !ctx.low[k]
+                    .as_deref()
+                    .is_some_and(|w| LEX.determiners.contains(w))
+        });
         if colon <= lo + 6
             && let Some(k) = name
             && let Some(np) = ctx.np_starting_at(k, colon)

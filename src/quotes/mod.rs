@@ -181,8 +181,27 @@ fn is_work_title(text: &str, para: Span, run: &Run) -> bool {
         "of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "from",
     ];
     const BEFORE: [&str; 22] = [
-        "titled", "entitled", "show", "program", "programme", "book", "film", "movie", "documentary", "series",
-        "album", "song", "episode", "on", "radio", "magazine", "newspaper", "column", "novel", "anthem", "podcast",
+        "titled",
+        "entitled",
+        "show",
+        "program",
+        "programme",
+        "book",
+        "film",
+        "movie",
+        "documentary",
+        "series",
+        "album",
+        "song",
+        "episode",
+        "on",
+        "radio",
+        "magazine",
+        "newspaper",
+        "column",
+        "novel",
+        "anthem",
+        "podcast",
         "memoir",
     ];
     let inner = run.inner.text(text);
@@ -220,7 +239,11 @@ fn is_subhead_or_direction(text: &str, para: Span, run: &Run) -> bool {
     let outer = run.outer(para);
     let before = text.get(para.start..outer.start).unwrap_or("");
     let after = text.get(outer.end..para.end).unwrap_or("");
-    single && !before.chars().chain(after.chars()).any(char::is_alphanumeric)
+    single
+        && !before
+            .chars()
+            .chain(after.chars())
+            .any(char::is_alphanumeric)
 }
 
 /// A transcript inside quotes (`"PENCE: And that’s why …`): the speaker
@@ -239,6 +262,7 @@ fn transcript_label(text: &str, inner: Span) -> Option<Attr> {
         speaker: speaker::Np {
             span: Span::new(inner.start, inner.start + colon),
             pronoun: false,
+            antecedent: None,
         },
         cue: None,
     })
@@ -290,10 +314,9 @@ fn make_quote(article: &Article, span: Span, kind: QuoteKind, attr: Option<Attr>
         entity: if a.speaker.pronoun {
             resolve_pronoun(article, a.speaker.span)
         } else {
-            article
-                .mentions_in(a.speaker.span)
-                .first()
-                .map(|m| m.entity)
+            // A relative "who" resolves through the phrase it stands for.
+            let span = a.speaker.antecedent.unwrap_or(a.speaker.span);
+            article.mentions_in(span).first().map(|m| m.entity)
         },
     });
     Quote {

@@ -37,6 +37,8 @@ pub fn is_title_case(text: &str, toks: &[Token]) -> bool {
 pub struct Np {
     pub span: Span,
     pub pronoun: bool,
+    /// For a relative `who`: the phrase it stands for (`Smith, who said`).
+    pub antecedent: Option<Span>,
 }
 
 const CONNECTORS: [&str; 10] = [
@@ -164,6 +166,7 @@ impl Ctx<'_> {
             return Some(Np {
                 span: self.toks[t].span,
                 pronoun: true,
+                antecedent: None,
             });
         }
         if self.is_cap(t) {
@@ -175,6 +178,7 @@ impl Ctx<'_> {
             return Some(Np {
                 span: self.span(k, t),
                 pronoun: false,
+                antecedent: None,
             });
         }
         if !self.is_np_word(t) || self.is_possessive(t) {
@@ -205,6 +209,7 @@ impl Ctx<'_> {
         Some(Np {
             span: self.span(k, t),
             pronoun: false,
+            antecedent: None,
         })
     }
 
@@ -240,9 +245,15 @@ impl Ctx<'_> {
         }
         let t = j - 1;
         if self.word(t) == Some("who") {
-            // "Smith, who …": the antecedent.
+            // "Smith, who …": the speaker is "who", as written; it stands
+            // for the phrase before it.
             if t >= lo + 2 && self.toks[t - 1].is_punct(',') {
-                return self.np_ending_at(t - 2, lo);
+                let ante = self.np_ending_at(t - 2, lo)?;
+                return Some(Np {
+                    span: self.toks[t].span,
+                    pronoun: false,
+                    antecedent: Some(ante.span),
+                });
             }
             return None;
         }
@@ -344,6 +355,7 @@ impl Ctx<'_> {
             return Some(Np {
                 span: self.toks[i].span,
                 pronoun: true,
+                antecedent: None,
             });
         }
         let mut end = i;
@@ -390,6 +402,7 @@ impl Ctx<'_> {
         Some(Np {
             span: self.span(i, end),
             pronoun: false,
+            antecedent: None,
         })
     }
 }

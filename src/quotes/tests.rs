@@ -474,6 +474,16 @@ proptest! {
 
 #[test]
 fn subheads_and_stage_directions_are_not_quotes() {
-    let text = "The mayor spoke first.\n\n'A Long Road Ahead.'\n\n\"(CROSSTALK.)\"\n\nThen the vote came.";
+    let text =
+        "The mayor spoke first.\n\n'A Long Road Ahead.'\n\n\"(CROSSTALK.)\"\n\nThen the vote came.";
     assert!(runs(text).is_empty());
+}
+
+#[test]
+fn relative_who_is_the_speaker_as_written() {
+    let r = runs("Dan Ortiz, who ran the campaign, said it was “a long shot” from the start.");
+    assert_eq!(r, vec![run("a long shot", "partial", Some("Dan Ortiz"))]);
+    let r =
+        runs("The plan drew fire from Dan Ortiz, who said it was “a long shot” from the start.");
+    assert_eq!(r, vec![run("a long shot", "partial", Some("who"))]);
 }
