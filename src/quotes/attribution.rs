@@ -349,7 +349,17 @@ pub fn subject(ctx: &Ctx, lo: usize, q: usize) -> Option<Np> {
     if s >= q || !opens_np(ctx, s) {
         return None;
     }
-    let np = ctx.np_starting_at(s, q)?;
+    let mut np = ctx.np_starting_at(s, q)?;
+    // `Minutes later, she sent …`: a time phrase, not the subject.
+    let next = (s..q).find(|&k| ctx.toks[k].span.start >= np.span.end);
+    if next.is_some_and(|k| word(k).is_some_and(|w| matches!(w, "later" | "earlier" | "ago"))) {
+        let comma = (s..q.min(s + 8)).find(|&k| ctx.toks[k].is_punct(','))?;
+        s = comma + 1;
+        if s >= q || !opens_np(ctx, s) {
+            return None;
+        }
+        np = ctx.np_starting_at(s, q)?;
+    }
     let after = (s..q).find(|&k| ctx.toks[k].span.start >= np.span.end)?;
     (ctx.toks[after].is_word() || ctx.toks[after].is_punct(',') || ctx.toks[after].is_punct('('))
         .then_some(np)

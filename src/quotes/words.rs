@@ -12,6 +12,9 @@ use super::marks::Run;
 
 static ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
 
+static TITLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::section(ABBREVIATIONS, "title").collect());
+
 /// Words that keep their final period ("Mr.", "Jr.", "Sept.").
 static ABBREVS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     lexicon::section(ABBREVIATIONS, "title")
@@ -154,6 +157,11 @@ fn word_end(s: &str, start: usize, stop: usize) -> usize {
     end
 }
 
+/// A title abbreviation that never ends a sentence ("Mr.", "Gen.").
+fn is_title(word: &str) -> bool {
+    TITLES.contains(word.trim_end_matches('.'))
+}
+
 fn mark_sentence_ends(text: &str, runs: &[Run], toks: &mut [Token]) {
     for i in 0..toks.len() {
         let next = toks.get(i + 1);
@@ -173,7 +181,31 @@ fn mark_sentence_ends(text: &str, runs: &[Run], toks: &mut [Token]) {
                 let inner = runs.get(r).map_or("", |r| r.inner.text(text));
                 inner.ends_with(['.', '?', '!', '…']) && next_opens && next.is_some()
             }
-            Kind::Word => false,
+            // `in the U.S. He said`: an abbreviation that can end a
+            // sentence does, before a capitalised pronoun or article.
+            Kind::Word => {
+                let w = toks[i].span.text(text);
+                let opener = next.is_some_and(|n| {
+                    n.is_word()
+                        && matches!(
+                            n.span.text(text),
+                            "He" | "She"
+                                | "They"
+                                | "It"
+                                | "The"
+                                | "We"
+                                | "I"
+                                | "But"
+                                | "And"
+                                | "In"
+                                | "A"
+                        )
+                });
+                w.ends_with('.')
+                    && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !is_title(w)
+                    && opener
+            }
         };
     }
 }
