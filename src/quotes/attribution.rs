@@ -343,8 +343,13 @@ pub fn subject(ctx: &Ctx, lo: usize, q: usize) -> Option<Np> {
             || w.ends_with("ly")
             || w.ends_with("ing")
     }) || ctx.toks.get(s).is_some_and(|t| !t.is_word());
-    if intro {
-        s = (s..q.min(s + 15)).find(|&k| ctx.toks[k].is_punct(','))? + 1;
+    // Skip introductory phrases (`On Thursday, after remaining neutral, …`).
+    let mut intro = intro;
+    let mut hops = 0;
+    while intro && hops < 3 {
+        s = (s..q.min(s + 25)).find(|&k| ctx.toks[k].is_punct(','))? + 1;
+        intro = word(s).is_some_and(|w| LEX.stop.contains(w) || LEX.skip.contains(w) || w.ends_with("ing"));
+        hops += 1;
     }
     if s >= q || !opens_np(ctx, s) {
         return None;

@@ -124,8 +124,16 @@ impl Ctx<'_> {
             && !self.is_stop(i)
             && !self.is_skip(i)
             && !self.is_determiner(i)
-            && !self.is_cue(i)
+            && (!self.is_cue(i) || self.is_noun_cue(i))
             && !LEX.pronouns.contains(self.word(i).unwrap_or(""))
+    }
+
+    /// `the report said`, `a Times report found`: a cue word right after a
+    /// determiner or possessive is a noun when a cue or punctuation follows.
+    fn is_noun_cue(&self, i: usize) -> bool {
+        i > 0
+            && (self.is_determiner(i - 1) || self.is_possessive(i - 1))
+            && self.toks.get(i + 1).is_some_and(|t| !t.is_word() || self.cue(i + 1).is_some())
     }
 
     fn span(&self, from: usize, to_incl: usize) -> Span {
@@ -366,7 +374,7 @@ impl Ctx<'_> {
         let mut n = 0;
         while k < hi && n < MAX_NP {
             let cap = self.is_cap(k);
-            let cap_ok = cap && !self.is_time(k);
+            let cap_ok = cap && (!self.is_time(k) || k > i);
             let connector = self.word(k).is_some_and(|w| CONNECTORS.contains(&w))
                 && k + 1 < hi
                 && (self.is_cap(k + 1) || (self.word(k) == Some("of") && k > i));

@@ -487,3 +487,16 @@ fn relative_who_is_the_speaker_as_written() {
         runs("The plan drew fire from Dan Ortiz, who said it was “a long shot” from the start.");
     assert_eq!(r, vec![run("a long shot", "partial", Some("who"))]);
 }
+
+#[test]
+fn cue_words_used_as_nouns() {
+    assert_eq!(
+        runs("“Turnout fell sharply,” the report stated.")[0].2.as_deref(),
+        Some("the report")
+    );
+    // "claims" is a noun here, not a cue with speaker "Republican".
+    assert_eq!(
+        runs("Auditors rated 32% of Republican claims as “false” last year.")[0].2.as_deref(),
+        Some("Auditors")
+    );
+}
