@@ -64,7 +64,9 @@ impl Ctx<'_> {
         let sentence_start = i == 0
             || self.toks[i - 1].ends_sentence
             || matches!(self.toks[i - 1].kind, Kind::Punct(_) | Kind::Quote(_));
-        (!capital || self.title_case || sentence_start).then_some(cue)
+        (!capital || self.title_case || sentence_start)
+            .then_some(cue)
+            .filter(|_| !self.is_noun_cue(i))
     }
 
     fn raw(&self, i: usize) -> &str {
@@ -124,7 +126,7 @@ impl Ctx<'_> {
             && !self.is_stop(i)
             && !self.is_skip(i)
             && !self.is_determiner(i)
-            && (!self.is_cue(i) || self.is_noun_cue(i))
+            && !self.is_cue(i)
             && !LEX.pronouns.contains(self.word(i).unwrap_or(""))
     }
 
