@@ -75,7 +75,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
         for (n, r) in refs.iter().enumerate() {
             if attrs[n].is_none()
                 && r.kind == QuoteKind::Direct
-                && (only_quotes || (continues && n == 0))
+                && (only_quotes || (n == 0 && (continues || runs_first_at(&runs, para))))
             {
                 attrs[n] = carry;
             }
@@ -123,10 +123,11 @@ pub fn find(article: &Article) -> Vec<Quote> {
             .zip(&attrs)
             .rev()
             .find(|(r, _)| r.kind == QuoteKind::Direct)
+            .or_else(|| refs.iter().zip(&attrs).next_back())
             .and_then(|(_, a)| *a)
             .or_else(|| trailing_colon(&ctx));
         let indirects = indirect::find(&ctx, &kinds, &used);
-        if refs.iter().all(|r| r.kind != QuoteKind::Direct) {
+        if carry.is_none() {
             // `X said Y.` then a paragraph that is only a quote: X's.
             carry = carry.or_else(|| {
                 indirects.last().map(|i| Attr {
@@ -277,11 +278,23 @@ fn trailing_colon(ctx: &Ctx) -> Option<Attr> {
     let n = ctx.toks.len() - 1;
     let starts = attribution::sentence_starts(ctx);
     let lo = starts.get(n).copied().unwrap_or(0);
-    (lo..n).rev().find_map(|k| {
-        let cue = ctx.cue(k)?;
-        let speaker = attribution::speaker_of(ctx, &cue, lo, n)?;
-        Some(Attr { speaker, cue: None })
-    })
+    (lo..n)
+        .rev()
+        .find_map(|k| {
+            let cue = ctx.cue(k)?;
+            let speaker = attribution::speaker_of(ctx, &cue, lo, n)?;
+            Some(Attr { speaker, cue: None })
+        })
+        .or_else(|| {
+            // `President Clinton released the following statement:`
+            let np = attribution::subject(ctx, lo, n)?;
+            Some(Attr { speaker: np, cue: None })
+        })
+}
+
+/// Whether the paragraph opens with a quoted run.
+fn runs_first_at(runs: &[Run], para: Span) -> bool {
+    runs.first().is_some_and(|r| r.open.start == para.start)
 }
 
 /// Direct when the run opens a sentence with a capital or digit and reads

@@ -284,6 +284,14 @@ impl Ctx<'_> {
         if self.toks[t].is_punct(',') {
             return self.apposition(t, lo);
         }
+        if self.word(t) == Some("to") {
+            // `Trump was quick to add`, `she went on to say`: the subject
+            // stands a few words before.
+            return (t.saturating_sub(6).max(lo)..t).rev().find_map(|k| {
+                self.np_ending_at(k, lo)
+                    .filter(|np| np.pronoun || self.is_cap(k))
+            });
+        }
         let np = self.np_ending_at(t, lo)?;
         // `Trump at the time said`: a prepositional phrase, the subject is
         // before it.
