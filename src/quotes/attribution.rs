@@ -348,7 +348,8 @@ pub fn subject(ctx: &Ctx, lo: usize, q: usize) -> Option<Np> {
     let mut hops = 0;
     while intro && hops < 3 {
         s = (s..q.min(s + 25)).find(|&k| ctx.toks[k].is_punct(','))? + 1;
-        intro = word(s).is_some_and(|w| LEX.stop.contains(w) || LEX.skip.contains(w) || w.ends_with("ing"));
+        intro = word(s)
+            .is_some_and(|w| LEX.stop.contains(w) || LEX.skip.contains(w) || w.ends_with("ing"));
         hops += 1;
     }
     if s >= q || !opens_np(ctx, s) {

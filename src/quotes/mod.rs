@@ -61,6 +61,12 @@ pub fn find(article: &Article) -> Vec<Quote> {
             })
             .collect();
         let (mut attrs, used) = attribution::attribute(&ctx, &refs);
+        for (n, r) in refs.iter().enumerate() {
+            let run = &runs[ctx.toks[r.tok].quote().unwrap_or(0)];
+            if let Some(label) = transcript_label(text, run.inner) {
+                attrs[n] = Some(label);
+            }
+        }
 
         // A continued quote's next paragraph: the group goes on.
         let continues = group.as_ref().is_some_and(|(fam, _)| {
@@ -91,8 +97,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
                 continue;
             }
             para_quotes.push(quotes.len());
-            let attr = transcript_label(text, run.inner).or(attrs[n]);
-            quotes.push(make_quote(article, run.inner, r.kind, attr));
+            quotes.push(make_quote(article, run.inner, r.kind, attrs[n]));
         }
         if continues
             && let (Some((_, members)), Some(&first)) = (group.as_mut(), para_quotes.first())
@@ -288,7 +293,10 @@ fn trailing_colon(ctx: &Ctx) -> Option<Attr> {
         .or_else(|| {
             // `President Clinton released the following statement:`
             let np = attribution::subject(ctx, lo, n)?;
-            Some(Attr { speaker: np, cue: None })
+            Some(Attr {
+                speaker: np,
+                cue: None,
+            })
         })
 }
 

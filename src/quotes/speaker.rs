@@ -135,7 +135,10 @@ impl Ctx<'_> {
     fn is_noun_cue(&self, i: usize) -> bool {
         i > 0
             && (self.is_determiner(i - 1) || self.is_possessive(i - 1))
-            && self.toks.get(i + 1).is_some_and(|t| !t.is_word() || self.cue(i + 1).is_some())
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| !t.is_word() || self.cue(i + 1).is_some())
     }
 
     fn span(&self, from: usize, to_incl: usize) -> Span {
@@ -287,9 +290,14 @@ impl Ctx<'_> {
         if self.word(t) == Some("to") {
             // `Trump was quick to add`, `she went on to say`: the subject
             // stands a few words before.
+            // A name after a preposition (`took to Twitter to`) is no subject.
             return (t.saturating_sub(6).max(lo)..t).rev().find_map(|k| {
-                self.np_ending_at(k, lo)
-                    .filter(|np| np.pronoun || self.is_cap(k))
+                let np = self
+                    .np_ending_at(k, lo)
+                    .filter(|np| np.pronoun || self.is_cap(k))?;
+                let first = (lo..=k).find(|&j| self.toks[j].span.start == np.span.start)?;
+                let after_prep = first > lo && self.is_stop(first - 1);
+                (!after_prep).then_some(np)
             });
         }
         let np = self.np_ending_at(t, lo)?;

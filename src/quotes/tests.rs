@@ -491,12 +491,16 @@ fn relative_who_is_the_speaker_as_written() {
 #[test]
 fn cue_words_used_as_nouns() {
     assert_eq!(
-        runs("“Turnout fell sharply,” the report stated.")[0].2.as_deref(),
+        runs("“Turnout fell sharply,” the report stated.")[0]
+            .2
+            .as_deref(),
         Some("the report")
     );
     // "claims" is a noun here, not a cue with speaker "Republican".
     assert_eq!(
-        runs("Auditors rated 32% of Republican claims as “false” last year.")[0].2.as_deref(),
+        runs("Auditors rated 32% of Republican claims as “false” last year.")[0]
+            .2
+            .as_deref(),
         Some("Auditors")
     );
 }
