@@ -87,6 +87,7 @@ fn is_noun_use(ctx: &Ctx, cue: &Cue, lo: usize) -> bool {
     }
     // Walk back over the phrase the cue would take as its speaker.
     let mut k = cue.first;
+    let lo = lo.max(cue.first.saturating_sub(8));
     while k > lo
         && ctx.toks[k - 1].is_word()
         && !ctx.low[k - 1]
@@ -373,12 +374,7 @@ pub fn subject(ctx: &Ctx, lo: usize, q: usize) -> Option<Np> {
 
 /// A pronoun or a phrase that starts with a capitalised word.
 fn names_someone(ctx: &Ctx, np: &Np) -> bool {
-    np.pronoun
-        || ctx
-            .toks
-            .iter()
-            .position(|t| t.span.start == np.span.start)
-            .is_some_and(|k| ctx.is_cap(k))
+    np.pronoun || ctx.is_cap(ctx.index_at(np.span.start))
 }
 
 /// One run's place in its paragraph.
@@ -428,14 +424,7 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
             // (`Good information can …`) leaves the quote to the speaker of
             // the sentence before.
             let subj = subject(ctx, lo, r.tok);
-            let names = subj.is_some_and(|np| {
-                np.pronoun
-                    || ctx
-                        .toks
-                        .iter()
-                        .position(|t| t.span.start == np.span.start)
-                        .is_some_and(|k| ctx.is_cap(k))
-            });
+            let names = subj.is_some_and(|np| names_someone(ctx, &np));
             attr = if names {
                 None
             } else {

@@ -21,6 +21,9 @@ const ADJUNCT_PREPS: [&str; 11] = [
 
 /// Minimum words in a reported clause.
 const MIN_WORDS: usize = 3;
+/// Longest reported clause in tokens: keeps a run-on sentence full of cues
+/// linear.
+const MAX_CLAUSE: usize = 120;
 
 /// Indirect quotes of one paragraph. `kinds[r]` is the kind of run `r`;
 /// `used` lists cue tokens that attribute a direct quote.
@@ -163,6 +166,7 @@ fn clause_from(ctx: &Ctx, j: usize, hi: usize, kinds: &[QuoteKind]) -> Option<Sp
     }
     let mut e = j;
     let mut words = 0;
+    let hi = hi.min(j + MAX_CLAUSE);
     while e < hi {
         let t = &ctx.toks[e];
         if is_direct(ctx, e, kinds) || t.is_punct(';') || t.is_punct(':') {
@@ -201,13 +205,24 @@ fn backward(
 ) -> Option<Span> {
     // Only adjuncts may follow the cue before the sentence ends.
     let after = skip_adjuncts(ctx, cue.end, hi);
+    if hi > after + 12 {
+        return None;
+    }
     let rest_ok = (after..hi).all(|k| !ctx.toks[k].is_word() && ctx.toks[k].quote().is_none())
         || (after..hi).take_while(|&k| ctx.toks[k].is_word()).count() <= 4
             && word(ctx, after).is_some_and(|w| ADJUNCT_PREPS.contains(&w));
     if !rest_ok {
         return None;
     }
-    let sp_first = (lo..hi).find(|&k| ctx.toks[k].span.start == speaker.span.start)?;
+    let sp_first = ctx.index_at(speaker.span.start);
+    if ctx
+        .toks
+        .get(sp_first)
+        .is_none_or(|t| t.span.start != speaker.span.start)
+    {
+        return None;
+    }
+    let lo = lo.max(sp_first.saturating_sub(MAX_CLAUSE));
     let head = sp_first.min(cue.first);
     if head == lo || !ctx.toks[head - 1].is_punct(',') {
         return None;
@@ -249,6 +264,7 @@ fn according(
         return None;
     }
     let comma = cue.first - 1;
+    let lo = lo.max(comma.saturating_sub(MAX_CLAUSE));
     let from = (lo..comma)
         .rev()
         .find(|&k| is_direct(ctx, k, kinds))

@@ -240,7 +240,11 @@ fn family_of_pair(open: Family, close: Family) -> Family {
 pub fn runs(text: &str, para: Span) -> Vec<Run> {
     let cs = Chars::new(text, para);
     let tag_spans = tags(text, para);
-    let in_tag = |b: usize| tag_spans.iter().any(|t| t.contains(b));
+    // Tags are sorted and disjoint: binary search.
+    let in_tag = |b: usize| {
+        let i = tag_spans.partition_point(|t| t.end <= b);
+        tag_spans.get(i).is_some_and(|t| t.contains(b))
+    };
     let marks = double_marks(&cs, &in_tag);
 
     let mut out: Vec<Run> = Vec::new();

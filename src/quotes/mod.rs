@@ -48,11 +48,18 @@ pub fn find(article: &Article) -> Vec<Quote> {
             title_case: speaker::is_title_case(text, &toks),
         };
         let kinds: Vec<QuoteKind> = runs.iter().map(|r| kind(text, para, r)).collect();
+        // Token index of every run, in one pass.
+        let mut run_tok = vec![usize::MAX; runs.len()];
+        for (k, t) in toks.iter().enumerate() {
+            if let Some(ri) = t.quote().filter(|&ri| ri < run_tok.len()) {
+                run_tok[ri] = k;
+            }
+        }
         let refs: Vec<RunRef> = runs
             .iter()
             .enumerate()
             .filter_map(|(ri, r)| {
-                let tok = toks.iter().position(|t| t.quote() == Some(ri))?;
+                let tok = Some(run_tok[ri]).filter(|&k| k != usize::MAX)?;
                 Some(RunRef {
                     tok,
                     kind: kinds[ri],

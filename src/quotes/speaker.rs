@@ -45,6 +45,8 @@ const CONNECTORS: [&str; 10] = [
     "of", "the", "for", "and", "de", "van", "von", "al", "bin", "la",
 ];
 const MAX_NP: usize = 8;
+/// Longest name sequence in tokens (`Members of the Coalition of the Willing`).
+const MAX_NAME: usize = 16;
 /// Common irregular past tenses that end a speaker phrase.
 const IRREGULAR: [&str; 16] = [
     "sent", "took", "made", "gave", "went", "came", "got", "put", "set", "met", "ran", "won",
@@ -67,6 +69,11 @@ impl Ctx<'_> {
         (!capital || self.title_case || sentence_start)
             .then_some(cue)
             .filter(|_| !self.is_noun_cue(i))
+    }
+
+    /// Index of the first token that starts at or after byte `pos`.
+    pub fn index_at(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start < pos)
     }
 
     fn raw(&self, i: usize) -> &str {
@@ -148,6 +155,7 @@ impl Ctx<'_> {
     /// Start of a capitalised name sequence ending at token `t`.
     fn cap_run_start(&self, t: usize, lo: usize) -> usize {
         let mut k = t;
+        let lo = lo.max(t.saturating_sub(MAX_NAME));
         while k > lo {
             if self.is_cap(k - 1) && !self.is_time(k - 1) {
                 k -= 1;
@@ -229,6 +237,7 @@ impl Ctx<'_> {
     /// Skips auxiliaries, adverbs and time adjuncts leftwards from `j`
     /// (exclusive); returns the new exclusive end.
     fn skip_left(&self, mut j: usize, lo: usize) -> usize {
+        let lo = lo.max(j.saturating_sub(8));
         while j > lo {
             let t = j - 1;
             if self.is_skip(t) {
@@ -295,7 +304,7 @@ impl Ctx<'_> {
                 let np = self
                     .np_ending_at(k, lo)
                     .filter(|np| np.pronoun || self.is_cap(k))?;
-                let first = (lo..=k).find(|&j| self.toks[j].span.start == np.span.start)?;
+                let first = self.index_at(np.span.start).max(lo);
                 let after_prep = first > lo && self.is_stop(first - 1);
                 (!after_prep).then_some(np)
             });
@@ -303,7 +312,7 @@ impl Ctx<'_> {
         let np = self.np_ending_at(t, lo)?;
         // `Trump at the time said`: a prepositional phrase, the subject is
         // before it.
-        let first = (lo..=t).find(|&k| self.toks[k].span.start == np.span.start)?;
+        let first = self.index_at(np.span.start).max(lo);
         let prep = first > lo
             && self.word(first - 1).is_some_and(|w| {
                 matches!(
