@@ -58,6 +58,16 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
         // noun names a thing; nobody speaks.
         _ if is_naming(ctx, cue) => None,
         _ if is_noun_use(ctx, cue, lo) => None,
+        // `“American Skin” was written by Springsteen`: a passive cue names
+        // its speaker after "by".
+        _ if cue.first > lo
+            && ctx.low.get(cue.end).and_then(|w| w.as_deref()) == Some("by")
+            && ctx.low[cue.first - 1]
+                .as_deref()
+                .is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "been" | "be")) =>
+        {
+            ctx.np_starting_at(cue.end + 1, hi)
+        }
         _ => ctx.left_of(cue.first, lo).or_else(|| {
             // Inverted: `said Leavitt`, `said the press secretary`; only when
             // nothing of the clause stands before the cue.
@@ -171,6 +181,33 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
     }
     if is_comma(ctx, start) {
         start += 1;
+    }
+    // `“…,” when Clinton blasted him`: a subordinate clause, not the
+    // attribution.
+    if ctx.cue(start).is_none()
+        && ctx
+            .low
+            .get(start)
+            .and_then(|w| w.as_deref())
+            .is_some_and(|w| {
+                matches!(
+                    w,
+                    "when"
+                        | "as"
+                        | "after"
+                        | "because"
+                        | "while"
+                        | "before"
+                        | "since"
+                        | "if"
+                        | "which"
+                        | "that"
+                        | "and"
+                        | "but"
+                )
+            })
+    {
+        return None;
     }
     let mut k = start;
     while k < n && k < start + reach {

@@ -45,6 +45,12 @@ const CONNECTORS: [&str; 10] = [
     "of", "the", "for", "and", "de", "van", "von", "al", "bin", "la",
 ];
 const MAX_NP: usize = 8;
+/// Prepositions that put a phrase out of subject position
+/// (`the head of the agency said`, `Protesters marching through the streets chanted`).
+const PREPOSITIONS: [&str; 20] = [
+    "at", "in", "on", "during", "after", "before", "for", "with", "since", "over", "of", "through",
+    "across", "against", "among", "around", "near", "behind", "into", "from",
+];
 /// Longest name sequence in tokens (`Members of the Coalition of the Willing`).
 const MAX_NAME: usize = 16;
 /// Common irregular past tenses that end a speaker phrase.
@@ -314,20 +320,9 @@ impl Ctx<'_> {
         // before it.
         let first = self.index_at(np.span.start).max(lo);
         let prep = first > lo
-            && self.word(first - 1).is_some_and(|w| {
-                matches!(
-                    w,
-                    "at" | "in"
-                        | "on"
-                        | "during"
-                        | "after"
-                        | "before"
-                        | "for"
-                        | "with"
-                        | "since"
-                        | "over"
-                )
-            });
+            && self
+                .word(first - 1)
+                .is_some_and(|w| PREPOSITIONS.contains(&w));
         if prep && !np.pronoun {
             let j = self.skip_left(first - 1, lo);
             if j > lo
