@@ -68,6 +68,18 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
         {
             ctx.np_starting_at(cue.end + 1, hi)
         }
+        // `Montalvo was charged with …`: a passive cue without "by" has no
+        // speaker in the sentence.
+        _ if cue.first > lo
+            && ctx.low[cue.first]
+                .as_deref()
+                .is_some_and(|w| w.ends_with("ed") || w == "told")
+            && ctx.low[cue.first - 1]
+                .as_deref()
+                .is_some_and(|w| matches!(w, "was" | "were" | "been" | "being")) =>
+        {
+            None
+        }
         _ => ctx.left_of(cue.first, lo).or_else(|| {
             // Inverted: `said Leavitt`, `said the press secretary`; only when
             // nothing of the clause stands before the cue.
@@ -90,9 +102,19 @@ fn is_noun_use(ctx: &Ctx, cue: &Cue, lo: usize) -> bool {
     if !w.ends_with('s') || w == "says" || cue.end - cue.first > 1 || cue.first <= lo {
         return false;
     }
+    // `Recent reports have revealed`: a verb follows the noun.
+    let next = ctx.low.get(cue.end).and_then(|w| w.as_deref());
+    if next.is_some_and(|n| {
+        matches!(
+            n,
+            "have" | "has" | "were" | "are" | "had" | "will" | "would"
+        )
+    }) {
+        return true;
+    }
     let prev = ctx.low[cue.first - 1].as_deref();
-    // `the answers`, `Trump's remarks`
-    if prev.is_some_and(|p| LEX.determiners.contains(p) || p.ends_with("'s")) {
+    // `the answers`, `Trump's remarks`, `prompted calls for`
+    if prev.is_some_and(|p| LEX.determiners.contains(p) || p.ends_with("'s") || p.ends_with("ed")) {
         return true;
     }
     // Walk back over the phrase the cue would take as its speaker.
@@ -216,8 +238,12 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
             break;
         }
         if let Some(cue) = ctx.cue(k) {
+            let by = ctx.low.get(cue.end).and_then(|w| w.as_deref()) == Some("by");
             let sp = if k == start {
                 ctx.np_starting_at(cue.end, n)
+            } else if by {
+                // `“…” was written by Springsteen`
+                ctx.np_starting_at(cue.end + 1, n)
             } else if cue.class == Class::According {
                 None
             } else if opens_np(ctx, start) {

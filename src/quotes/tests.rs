@@ -504,3 +504,17 @@ fn cue_words_used_as_nouns() {
         Some("Auditors")
     );
 }
+
+#[test]
+fn passive_cues() {
+    // The speaker of a passive cue follows "by"; without "by" there is none.
+    assert_eq!(
+        runs("“Blue Skies” was written by Irving Berlin in 1926.")[0]
+            .2
+            .as_deref(),
+        Some("Irving Berlin")
+    );
+    assert!(
+        indirect("Montalvo was charged with taking three hard drives from the office.").is_empty()
+    );
+}
