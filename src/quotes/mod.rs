@@ -36,6 +36,9 @@ pub fn find(article: &Article) -> Vec<Quote> {
     let mut carry: Option<Attr> = None;
     // A quote left open at a paragraph end and reopened in the next one.
     let mut group: Option<(Family, Vec<usize>)> = None;
+    // The quotes of the previous paragraph (for a signature line after it).
+    let mut last_para_quotes = 0..0;
+    let mut last_only_quotes = false;
     for (pi, &para) in paras.iter().enumerate() {
         let runs = marks::runs(text, para);
         let tags = marks::tags(text, para);
@@ -85,6 +88,23 @@ pub fn find(article: &Article) -> Vec<Quote> {
         }
         // A paragraph that is only quotes continues the previous speaker.
         let only_quotes = toks.iter().all(|t| t.quote().is_some() || !t.is_word());
+        // `- Hillary Clinton.` under a quote (fact-check style): the
+        // speaker of the quotes just before.
+        if refs.is_empty()
+            && let Some(np) = dash_signature(&ctx)
+        {
+            let attr = Attr {
+                speaker: np,
+                cue: None,
+            };
+            for q in quotes[last_para_quotes.clone()].iter_mut() {
+                // A paragraph of only quotes took the previous speaker by
+                // default; the signature says better.
+                if (q.speaker.is_none() || last_only_quotes) && q.kind == QuoteKind::Direct {
+                    *q = make_quote(article, q.span, q.kind, Some(attr));
+                }
+            }
+        }
         for (n, r) in refs.iter().enumerate() {
             if attrs[n].is_none()
                 && r.kind == QuoteKind::Direct
@@ -94,6 +114,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
             }
         }
 
+        let para_first_quote = quotes.len();
         let mut para_quotes: Vec<usize> = Vec::new();
         for (n, r) in refs.iter().enumerate() {
             let run = &runs[ctx.toks[r.tok].quote().unwrap_or(0)];
@@ -138,6 +159,8 @@ pub fn find(article: &Article) -> Vec<Quote> {
             .or_else(|| refs.iter().zip(&attrs).next_back())
             .and_then(|(_, a)| *a)
             .or_else(|| trailing_colon(&ctx));
+        last_para_quotes = para_first_quote..quotes.len();
+        last_only_quotes = only_quotes;
         let indirects = indirect::find(&ctx, &kinds, &used);
         if carry.is_none() {
             // `X said Y.` then a paragraph that is only a quote: X's.
@@ -305,6 +328,18 @@ fn trailing_colon(ctx: &Ctx) -> Option<Attr> {
                 cue: None,
             })
         })
+}
+
+/// A paragraph that is only `- Name` or `— Name.`: a quote's signature.
+fn dash_signature(ctx: &Ctx) -> Option<speaker::Np> {
+    let first = ctx.toks.first()?;
+    let dash = ['-', '—', '–', '―'].iter().any(|&c| first.is_punct(c));
+    let words = ctx.toks.iter().filter(|t| t.is_word()).count();
+    if !dash || words == 0 || words > 8 || !ctx.is_cap(1) {
+        return None;
+    }
+    let np = ctx.np_starting_at(1, ctx.toks.len())?;
+    Some(np)
 }
 
 /// Whether the paragraph opens with a quoted run.

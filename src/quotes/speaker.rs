@@ -96,7 +96,8 @@ impl Ctx<'_> {
                 || w.ends_with("ing");
             // Mid-sentence, a capitalised word is a name ("the Willing"),
             // except a function word not followed by a cue ("the U.S. In").
-            let mid_sentence = i > 0 && self.toks[i - 1].is_word();
+            let mid_sentence =
+                i > 0 && (self.toks[i - 1].is_word() || (self.toks[i - 1].quote().is_some()));
             let ing_or_adverb = !LEX.stop.contains(w) && !LEX.skip.contains(w);
             !function
                 || (mid_sentence && (ing_or_adverb || cue_at(self.toks, self.low, i + 1).is_some()))

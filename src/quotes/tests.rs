@@ -518,3 +518,9 @@ fn passive_cues() {
         indirect("Montalvo was charged with taking three hard drives from the office.").is_empty()
     );
 }
+
+#[test]
+fn signature_line_names_the_speaker() {
+    let text = "The senator spoke at length.\n\n\"We will not back down on this.\"\n\n- Jane Doe.\n\nThe claim is false.";
+    assert_eq!(runs(text)[0].2.as_deref(), Some("Jane Doe"));
+}
