@@ -99,7 +99,45 @@ fn is_noun_use(ctx: &Ctx, cue: &Cue, lo: usize) -> bool {
     let Some(w) = ctx.low[cue.first].as_deref() else {
         return false;
     };
-    if !w.ends_with('s') || w == "says" || cue.end - cue.first > 1 || cue.first <= lo {
+    if cue.end - cue.first > 1 || cue.first <= lo {
+        return false;
+    }
+    // `an unprompted call`, `Murphy's conference call`: a base-form cue
+    // word (never a past tense) inside a noun phrase.
+    let past = w.ends_with("ed")
+        || matches!(
+            w,
+            "said"
+                | "told"
+                | "wrote"
+                | "thought"
+                | "knew"
+                | "felt"
+                | "saw"
+                | "spoke"
+                | "found"
+                | "read"
+                | "put"
+                | "sought"
+        );
+    if !past && !w.ends_with('s') {
+        let mut k = cue.first;
+        let floor = cue.first.saturating_sub(3).max(lo);
+        while k > floor {
+            let p = ctx.low[k - 1].as_deref();
+            if p.is_some_and(|p| LEX.determiners.contains(p) || p.ends_with("'s")) {
+                return true;
+            }
+            let adjective = p.is_some_and(|p| {
+                !LEX.stop.contains(p) && !LEX.skip.contains(p) && !LEX.pronouns.contains(p)
+            });
+            if !adjective || k < cue.first && ctx.is_cap(k - 1) {
+                break;
+            }
+            k -= 1;
+        }
+    }
+    if !w.ends_with('s') || w == "says" {
         return false;
     }
     // `Recent reports have revealed`: a verb follows the noun.
