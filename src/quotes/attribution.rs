@@ -104,23 +104,7 @@ fn is_noun_use(ctx: &Ctx, cue: &Cue, lo: usize) -> bool {
     }
     // `an unprompted call`, `Murphy's conference call`: a base-form cue
     // word (never a past tense) inside a noun phrase.
-    let past = w.ends_with("ed")
-        || matches!(
-            w,
-            "said"
-                | "told"
-                | "wrote"
-                | "thought"
-                | "knew"
-                | "felt"
-                | "saw"
-                | "spoke"
-                | "found"
-                | "read"
-                | "put"
-                | "sought"
-        );
-    if !past && !w.ends_with('s') {
+    if LEX.nouns.contains(w) {
         let mut k = cue.first;
         let floor = cue.first.saturating_sub(3).max(lo);
         while k > floor {

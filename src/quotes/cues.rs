@@ -34,6 +34,7 @@ pub struct Lexicon {
     pub pronouns: HashSet<&'static str>,
     pub stop: HashSet<&'static str>,
     pub nonname: HashSet<&'static str>,
+    pub nouns: HashSet<&'static str>,
 }
 
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -69,6 +70,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         pronouns: set("pronoun"),
         stop: set("stop"),
         nonname: set("nonname"),
+        nouns: set("noun"),
     }
 });
 
