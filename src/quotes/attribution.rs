@@ -370,7 +370,15 @@ fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
                 .unwrap_or(q);
             let separated = (from..to).any(|t| {
                 let tok = &ctx.toks[t];
-                tok.is_punct(',')
+                // `X complained …, suggesting Y sees …`: a participle goes
+                // on with X's attribution.
+                let participle_next = ctx
+                    .low
+                    .get(t + 1)
+                    .and_then(|w| w.as_deref())
+                    .is_some_and(|w| w.ends_with("ing"))
+                    && ctx.cue(t + 1).is_some();
+                (tok.is_punct(',') && !participle_next)
                     || tok.is_punct(';')
                     || tok.is_punct(':')
                     || is_dash(ctx, t)
