@@ -430,20 +430,24 @@ pub fn subject(ctx: &Ctx, lo: usize, q: usize) -> Option<Np> {
     if word(s).is_some_and(|w| matches!(w, "but" | "and" | "so" | "yet" | "still")) {
         s += 1;
     }
+    // A pronoun ("It attacked …") is a subject, not an introduction.
     let intro = word(s).is_some_and(|w| {
-        LEX.stop.contains(w)
-            || LEX.skip.contains(w)
-            || LEX.nonname.contains(w)
-            || w.ends_with("ly")
-            || w.ends_with("ing")
+        !LEX.pronouns.contains(w)
+            && (LEX.stop.contains(w)
+                || LEX.skip.contains(w)
+                || LEX.nonname.contains(w)
+                || w.ends_with("ly")
+                || w.ends_with("ing"))
     }) || ctx.toks.get(s).is_some_and(|t| !t.is_word());
     // Skip introductory phrases (`On Thursday, after remaining neutral, …`).
     let mut intro = intro;
     let mut hops = 0;
     while intro && hops < 3 {
         s = (s..q.min(s + 25)).find(|&k| ctx.toks[k].is_punct(','))? + 1;
-        intro = word(s)
-            .is_some_and(|w| LEX.stop.contains(w) || LEX.skip.contains(w) || w.ends_with("ing"));
+        intro = word(s).is_some_and(|w| {
+            !LEX.pronouns.contains(w)
+                && (LEX.stop.contains(w) || LEX.skip.contains(w) || w.ends_with("ing"))
+        });
         hops += 1;
     }
     if s >= q || !opens_np(ctx, s) {
