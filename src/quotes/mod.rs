@@ -260,8 +260,16 @@ fn is_work_title(text: &str, para: Span, run: &Run) -> bool {
         .unwrap_or("")
         .trim_end();
     let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    let prev_low = prev.trim_end_matches([',', ':']).to_lowercase();
-    prev_low.ends_with("'s") || prev_low.ends_with("’s") || BEFORE.contains(&prev_low.as_str())
+    let prev_low = prev
+        .trim_end_matches([',', ':'])
+        .to_lowercase()
+        .replace('’', "'");
+    // A possessive (`CBS's`), not a contraction (`It's`).
+    let contraction = matches!(
+        prev_low.as_str(),
+        "it's" | "that's" | "he's" | "she's" | "what's" | "there's" | "here's" | "who's" | "let's"
+    );
+    (prev_low.ends_with("'s") && !contraction) || BEFORE.contains(&prev_low.as_str())
 }
 
 /// A single-quoted line that is a whole paragraph is a subheading
