@@ -68,8 +68,9 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
         {
             ctx.np_starting_at(cue.end + 1, hi)
         }
-        // `Montalvo was charged with …`: a passive cue without "by" has no
-        // speaker in the sentence.
+        // `Montalvo was charged with …`: a passive cue names its speaker in
+        // a later "by" phrase (`has been called “…” by Hendrick`) or not at
+        // all.
         _ if cue.first > lo
             && ctx.low[cue.first]
                 .as_deref()
@@ -78,7 +79,10 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
                 .as_deref()
                 .is_some_and(|w| matches!(w, "was" | "were" | "been" | "being")) =>
         {
-            None
+            let by = (cue.end..hi.min(cue.end + 6))
+                .take_while(|&k| !ctx.toks[k].is_punct(','))
+                .find(|&k| ctx.low[k].as_deref() == Some("by"))?;
+            ctx.np_starting_at(by + 1, hi)
         }
         _ => ctx.left_of(cue.first, lo).or_else(|| {
             // Inverted: `said Leavitt`, `said the press secretary`; only when
@@ -174,7 +178,15 @@ fn is_naming(ctx: &Ctx, cue: &Cue) -> bool {
             !LEX.pronouns.contains(w) && !LEX.skip.contains(w) && !LEX.stop.contains(w)
         })
         && !ctx.is_cap(cue.first - 1);
-    naming && next_is_name && after_noun
+    // `Sanders’ campaign called …` opens its clause: the campaign speaks;
+    // `… for a class called “Perception”` is an object named.
+    let subject_position = ctx
+        .np_ending_at(cue.first.saturating_sub(1), 0)
+        .is_some_and(|np| {
+            let start = ctx.index_at(np.span.start);
+            start == 0 || !ctx.toks[start - 1].is_word()
+        });
+    naming && next_is_name && after_noun && !subject_position
 }
 
 fn is_comma(ctx: &Ctx, i: usize) -> bool {

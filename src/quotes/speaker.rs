@@ -347,7 +347,7 @@ impl Ctx<'_> {
         let mut k = comma;
         while k > floor {
             k -= 1;
-            if self.toks[k].ends_sentence || self.toks[k].quote().is_some() && k + 1 == comma {
+            if self.toks[k].ends_sentence {
                 break;
             }
             if !self.toks[k].is_punct(',') || k == lo {
