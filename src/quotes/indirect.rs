@@ -119,8 +119,7 @@ fn forward(ctx: &Ctx, cue: &Cue, hi: usize, kinds: &[QuoteKind]) -> Option<Span>
             }
         }
         _ => {
-            if let Some(w) = word(ctx, j).filter(|w| ADJUNCT_PREPS.contains(w)) {
-                let _ = w;
+            if word(ctx, j).is_some_and(|w| ADJUNCT_PREPS.contains(&w)) {
                 j = that_within(j, 10).map(|t| t + 1).or_else(|| {
                     let k = skip_adjuncts(ctx, j, hi);
                     (k > j).then_some(k)

@@ -228,13 +228,6 @@ fn double_marks(cs: &Chars, in_tag: &dyn Fn(usize) -> bool) -> Vec<Mark> {
     marks
 }
 
-fn family_of_pair(open: Family, close: Family) -> Family {
-    // Curly and straight marks pair with each other; the run keeps the
-    // opening family, which is what a continued paragraph repeats.
-    let _ = close;
-    open
-}
-
 /// The quoted runs of one paragraph, in text order; direct and single runs
 /// never overlap.
 pub fn runs(text: &str, para: Span) -> Vec<Run> {
@@ -256,14 +249,11 @@ pub fn runs(text: &str, para: Span) -> Vec<Run> {
             (false, Role::Open) => stack.push(m), // nested double quote
             (false, _) => {
                 let om = stack.pop().unwrap_or(m);
+                // Curly and straight marks close each other (`“…"`); the run
+                // keeps the opening family, which a continued paragraph
+                // repeats.
                 if stack.is_empty() {
-                    push_run(
-                        text,
-                        &mut out,
-                        om.span,
-                        Some(m.span),
-                        family_of_pair(om.family, m.family),
-                    );
+                    push_run(text, &mut out, om.span, Some(m.span), om.family);
                 }
             }
         }
