@@ -209,6 +209,19 @@ impl Ctx<'_> {
                 antecedent: None,
             });
         }
+        // `most said`, `Some chanted`: a quantifier standing alone.
+        if self
+            .word(t)
+            .is_some_and(|w| matches!(w, "most" | "many" | "some" | "several" | "others"))
+            && self.toks.get(t + 1).is_some_and(|n| n.is_word())
+            && self.cue(t + 1).is_some()
+        {
+            return Some(Np {
+                span: self.toks[t].span,
+                pronoun: false,
+                antecedent: None,
+            });
+        }
         if !self.is_np_word(t) || self.is_possessive(t) {
             return None;
         }
