@@ -189,6 +189,16 @@ fn is_naming(ctx: &Ctx, cue: &Cue) -> bool {
     naming && next_is_name && after_noun && !subject_position
 }
 
+/// A one-word verb of saying that the lexicon does not list.
+fn unlisted_cue(ctx: &Ctx, k: usize) -> Cue {
+    Cue {
+        first: k,
+        end: k + 1,
+        class: Class::Speech,
+        span: ctx.toks[k].span,
+    }
+}
+
 fn is_comma(ctx: &Ctx, i: usize) -> bool {
     ctx.toks
         .get(i)
@@ -307,13 +317,7 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
     {
         let after = (start + 1..n).find(|&k| ctx.toks[k].span.start >= np.span.end);
         if after.is_none_or(|k| ctx.toks[k].ends_sentence || ctx.toks[k].is_punct(',')) {
-            let cue = Cue {
-                first: start,
-                end: start + 1,
-                class: Class::Speech,
-                span: ctx.toks[start].span,
-            };
-            return Some((found(np, Some(&cue)), Some(start)));
+            return Some((found(np, Some(&unlisted_cue(ctx, start))), Some(start)));
         }
     }
     // `“…?” Vitter demanded.`, `” the crowd cried out`: a speaker phrase
@@ -340,13 +344,7 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
         if !closes || np.span.end != ctx.toks[v - 1].span.end {
             return None;
         }
-        let cue = Cue {
-            first: v,
-            end: v + 1,
-            class: Class::Speech,
-            span: ctx.toks[v].span,
-        };
-        return Some((found(np, Some(&cue)), Some(v)));
+        return Some((found(np, Some(&unlisted_cue(ctx, v))), Some(v)));
     }
     None
 }

@@ -221,23 +221,11 @@ fn backward(
     {
         return None;
     }
-    let lo = lo.max(sp_first.saturating_sub(MAX_CLAUSE));
     let head = sp_first.min(cue.first);
-    if head == lo || !ctx.toks[head - 1].is_punct(',') {
+    if head <= lo || !ctx.toks[head - 1].is_punct(',') {
         return None;
     }
-    let comma = head - 1;
-    let from = (lo..comma)
-        .rev()
-        .find(|&k| is_direct(ctx, k, kinds))
-        .map_or(lo, |k| k + 1);
-    if from >= comma {
-        return None;
-    }
-    let words = (from..comma)
-        .filter(|&k| ctx.toks[k].is_word() || ctx.toks[k].quote().is_some())
-        .count();
-    (words >= MIN_WORDS).then(|| Span::new(ctx.toks[from].span.start, ctx.toks[comma - 1].span.end))
+    clause_before(ctx, lo, head - 1, kinds)
 }
 
 /// `According to X, …` and `…, according to X.`
@@ -262,7 +250,12 @@ fn according(
         }
         return None;
     }
-    let comma = cue.first - 1;
+    clause_before(ctx, lo, cue.first - 1, kinds)
+}
+
+/// The reported clause that ends at the comma token `comma`, from the
+/// sentence start `lo` (or the direct quote before it).
+fn clause_before(ctx: &Ctx, lo: usize, comma: usize, kinds: &[QuoteKind]) -> Option<Span> {
     let lo = lo.max(comma.saturating_sub(MAX_CLAUSE));
     let from = (lo..comma)
         .rev()
