@@ -44,12 +44,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
         let tags = marks::tags(text, para);
         let toks = words::tokenize(text, para, &runs, &tags);
         let low = cues::lowered(text, &toks);
-        let ctx = Ctx {
-            text,
-            toks: &toks,
-            low: &low,
-            title_case: speaker::is_title_case(text, &toks),
-        };
+        let ctx = Ctx::new(text, &toks, &low);
         let kinds: Vec<QuoteKind> = runs.iter().map(|r| kind(text, para, r)).collect();
         // Token index of every run, in one pass.
         let mut run_tok = vec![usize::MAX; runs.len()];

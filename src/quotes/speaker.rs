@@ -14,6 +14,28 @@ pub struct Ctx<'a> {
     pub low: &'a [Option<String>],
     /// A title-case line (headline): capitalised verbs are still cues.
     pub title_case: bool,
+    /// The cue starting at each token, computed once (see [`Ctx::cue`]).
+    cues: Vec<Option<Cue>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str, toks: &'a [Token], low: &'a [Option<String>]) -> Self {
+        let mut ctx = Ctx {
+            text,
+            toks,
+            low,
+            title_case: is_title_case(text, toks),
+            cues: Vec::new(),
+        };
+        // Right to left: whether a cue word is a noun depends on the cue
+        // after it.
+        let mut cues = vec![None; toks.len()];
+        for i in (0..toks.len()).rev() {
+            cues[i] = ctx.find_cue(i, cues.get(i + 1).copied().flatten());
+        }
+        ctx.cues = cues;
+        ctx
+    }
 }
 
 /// Whether most words of the tokens are capitalised (a headline).
@@ -67,6 +89,10 @@ impl Ctx<'_> {
     /// The cue at token `i`. A capitalised cue word inside a sentence is a
     /// name ("United States"), except in a title-case headline.
     pub fn cue(&self, i: usize) -> Option<Cue> {
+        self.cues.get(i).copied().flatten()
+    }
+
+    fn find_cue(&self, i: usize, next: Option<Cue>) -> Option<Cue> {
         let cue = cue_at(self.toks, self.low, i)?;
         let capital = self.raw(i).chars().next().is_some_and(char::is_uppercase);
         let sentence_start = i == 0
@@ -74,7 +100,7 @@ impl Ctx<'_> {
             || matches!(self.toks[i - 1].kind, Kind::Punct(_) | Kind::Quote(_));
         (!capital || self.title_case || sentence_start)
             .then_some(cue)
-            .filter(|_| !self.is_noun_cue(i))
+            .filter(|_| !self.is_noun_cue(i, next.is_some()))
     }
 
     /// Index of the first token that starts at or after byte `pos`.
@@ -146,13 +172,13 @@ impl Ctx<'_> {
 
     /// `the report said`, `a Times report found`: a cue word right after a
     /// determiner or possessive is a noun when a cue or punctuation follows.
-    fn is_noun_cue(&self, i: usize) -> bool {
+    fn is_noun_cue(&self, i: usize, cue_follows: bool) -> bool {
         i > 0
             && (self.is_determiner(i - 1) || self.is_possessive(i - 1))
             && self
                 .toks
                 .get(i + 1)
-                .is_some_and(|t| !t.is_word() || self.cue(i + 1).is_some())
+                .is_some_and(|t| !t.is_word() || cue_follows)
     }
 
     fn span(&self, from: usize, to_incl: usize) -> Span {
