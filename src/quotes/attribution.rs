@@ -282,7 +282,11 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
             break;
         }
         if let Some(cue) = ctx.cue(k) {
-            let by = ctx.low.get(cue.end).and_then(|w| w.as_deref()) == Some("by");
+            // `“…” was written by Springsteen` (not `said by telephone`)
+            let by = ctx.low.get(cue.end).and_then(|w| w.as_deref()) == Some("by")
+                && ctx.low[cue.first - 1]
+                    .as_deref()
+                    .is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "been" | "be"));
             let sp = if k == start {
                 ctx.np_starting_at(cue.end, n)
             } else if by {

@@ -392,11 +392,26 @@ impl Ctx<'_> {
             if !self.toks[k].is_punct(',') || k == lo {
                 continue;
             }
-            let before = self.np_ending_at(k - 1, lo);
-            if before.is_some_and(|np| np.pronoun || self.is_cap(k - 1)) {
+            // `Sen. Claire McCaskill (D-Mo.), who …, said`: skip the bracket.
+            let mut end = k - 1;
+            if self.toks[end].is_punct(')')
+                && let Some(open) = (lo..end)
+                    .rev()
+                    .take(12)
+                    .find(|&j| self.toks[j].is_punct('('))
+                && open > lo
+            {
+                end = open - 1;
+            }
+            let before = self.np_ending_at(end, lo);
+            if before.is_some_and(|np| np.pronoun || self.is_cap(end)) {
                 return before;
             }
-            if first.is_none() {
+            // A relative clause (`, who has endorsed Clinton,`) names nobody.
+            let relative = self
+                .word(k + 1)
+                .is_some_and(|w| matches!(w, "who" | "which" | "whose" | "where"));
+            if first.is_none() && !relative {
                 // `Florida’s attorney general, Pam Bondi, vowed`
                 let inside = self
                     .np_ending_at(comma - 1, k + 1)
