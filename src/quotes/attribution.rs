@@ -87,9 +87,10 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
         _ => ctx.left_of(cue.first, lo).or_else(|| {
             // Inverted: `said Leavitt`, `said the press secretary`; only when
             // nothing of the clause stands before the cue.
-            (cue.first == lo
-                || ctx.toks[cue.first - 1].quote().is_some()
-                || is_comma(ctx, cue.first - 1))
+            (invertible(ctx, cue)
+                && (cue.first == lo
+                    || ctx.toks[cue.first - 1].quote().is_some()
+                    || is_comma(ctx, cue.first - 1)))
             .then(|| ctx.np_starting_at(cue.end, hi))
             .flatten()
             .filter(|np| !np.pronoun || ctx.toks.get(cue.end).is_some_and(|t| t.span == np.span))
@@ -187,6 +188,14 @@ fn is_naming(ctx: &Ctx, cue: &Cue) -> bool {
             start == 0 || !ctx.toks[start - 1].is_word()
         });
     naming && next_is_name && after_noun && !subject_position
+}
+
+/// Verbs news writing puts before their speaker (`said Leavitt`); `slams
+/// Trump, praises Clinton` is no inversion.
+fn invertible(ctx: &Ctx, cue: &Cue) -> bool {
+    ctx.low[cue.first]
+        .as_deref()
+        .is_some_and(|w| LEX.inverted.contains(w))
 }
 
 /// A one-word verb of saying that the lexicon does not list.

@@ -35,6 +35,7 @@ pub struct Lexicon {
     pub stop: HashSet<&'static str>,
     pub nonname: HashSet<&'static str>,
     pub nouns: HashSet<&'static str>,
+    pub inverted: HashSet<&'static str>,
 }
 
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -71,6 +72,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         stop: set("stop"),
         nonname: set("nonname"),
         nouns: set("noun"),
+        inverted: set("inverted"),
     }
 });
 
