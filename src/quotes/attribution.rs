@@ -58,7 +58,7 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
         // noun names a thing; nobody speaks.
         _ if is_naming(ctx, cue) => None,
         _ if is_noun_use(ctx, cue, lo) => None,
-        // `“American Skin” was written by Springsteen`: a passive cue names
+        // `“Blue Skies” was written by Berlin`: a passive cue names
         // its speaker after "by".
         _ if cue.first > lo
             && ctx.low.get(cue.end).and_then(|w| w.as_deref()) == Some("by")
@@ -68,8 +68,8 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
         {
             ctx.np_starting_at(cue.end + 1, hi)
         }
-        // `Montalvo was charged with …`: a passive cue names its speaker in
-        // a later "by" phrase (`has been called “…” by Hendrick`) or not at
+        // `Ortiz was charged with …`: a passive cue names its speaker in
+        // a later "by" phrase (`has been called “…” by Dr. Lane`) or not at
         // all.
         _ if cue.first > lo
             && ctx.low[cue.first]
@@ -98,7 +98,7 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
     }
 }
 
-/// `32% of Republican claims`, `the answers`: a cue word that is a plural
+/// `dozens of Senate claims`, `the answers`: a cue word that is a plural
 /// noun here (after a determiner, or in a phrase after a preposition).
 fn is_noun_use(ctx: &Ctx, cue: &Cue, lo: usize) -> bool {
     let Some(w) = ctx.low[cue.first].as_deref() else {
@@ -107,7 +107,7 @@ fn is_noun_use(ctx: &Ctx, cue: &Cue, lo: usize) -> bool {
     if cue.end - cue.first > 1 || cue.first <= lo {
         return false;
     }
-    // `an unprompted call`, `Murphy's conference call`: a base-form cue
+    // `an unprompted call`, `Lee's conference call`: a base-form cue
     // word (never a past tense) inside a noun phrase.
     if LEX.nouns.contains(w) {
         let mut k = cue.first;
@@ -129,7 +129,7 @@ fn is_noun_use(ctx: &Ctx, cue: &Cue, lo: usize) -> bool {
     if !w.ends_with('s') || w == "says" {
         return false;
     }
-    // `Recent reports have revealed`: a verb follows the noun.
+    // `New reports have shown`: a verb follows the noun.
     let next = ctx.low.get(cue.end).and_then(|w| w.as_deref());
     if next.is_some_and(|n| {
         matches!(
@@ -140,7 +140,7 @@ fn is_noun_use(ctx: &Ctx, cue: &Cue, lo: usize) -> bool {
         return true;
     }
     let prev = ctx.low[cue.first - 1].as_deref();
-    // `the answers`, `Trump's remarks`, `prompted calls for`
+    // `the answers`, `Lee's remarks`, `sparked calls for`
     if prev.is_some_and(|p| LEX.determiners.contains(p) || p.ends_with("'s") || p.ends_with("ed")) {
         return true;
     }
@@ -179,7 +179,7 @@ fn is_naming(ctx: &Ctx, cue: &Cue) -> bool {
             !LEX.pronouns.contains(w) && !LEX.skip.contains(w) && !LEX.stop.contains(w)
         })
         && !ctx.is_cap(cue.first - 1);
-    // `Sanders’ campaign called …` opens its clause: the campaign speaks;
+    // `Lee’s campaign called …` opens its clause: the campaign speaks;
     // `… for a class called “Perception”` is an object named.
     let subject_position = ctx
         .np_ending_at(cue.first.saturating_sub(1), 0)
@@ -191,7 +191,7 @@ fn is_naming(ctx: &Ctx, cue: &Cue) -> bool {
 }
 
 /// Verbs news writing puts before their speaker (`said Leavitt`); `slams
-/// Trump, praises Clinton` is no inversion.
+/// Lee, praises Ortiz` is no inversion.
 fn invertible(ctx: &Ctx, cue: &Cue) -> bool {
     ctx.low[cue.first]
         .as_deref()
@@ -248,7 +248,7 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
     let reach = if ends_sentence { 4 } else { 40 };
     let mut start = q + 1;
     if is_dash(ctx, start) {
-        // `“…” ― Krystal Correa` at the end of a paragraph.
+        // `“…” ― Ana Ruiz` at the end of a paragraph.
         let np = ctx.np_starting_at(start + 1, n)?;
         let after = (start + 1..n).find(|&k| ctx.toks[k].span.start >= np.span.end);
         let ends = after.is_none_or(|k| !ctx.toks[k].is_word() && ctx.toks[k].quote().is_none());
@@ -257,7 +257,7 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
     if is_comma(ctx, start) {
         start += 1;
     }
-    // `“…,” when Clinton blasted him`: a subordinate clause, not the
+    // `“…,” when Ortiz mocked him`: a subordinate clause, not the
     // attribution.
     if ctx.cue(start).is_none()
         && ctx
@@ -291,7 +291,7 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
             break;
         }
         if let Some(cue) = ctx.cue(k) {
-            // `“…” was written by Springsteen` (not `said by telephone`)
+            // `“…” was written by Berlin` (not `said by telephone`)
             let by = ctx.low.get(cue.end).and_then(|w| w.as_deref()) == Some("by")
                 && ctx.low[cue.first - 1]
                     .as_deref()
@@ -299,7 +299,7 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
             let sp = if k == start {
                 ctx.np_starting_at(cue.end, n)
             } else if by {
-                // `“…” was written by Springsteen`
+                // `“…” was written by Berlin`
                 ctx.np_starting_at(cue.end + 1, n)
             } else if cue.class == Class::According {
                 None
@@ -307,7 +307,7 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
                 ctx.np_starting_at(start, k)
                     .or_else(|| ctx.left_of(k, start))
             } else if is_comma(ctx, k - 1) {
-                // `“…” in the 2008 primary, said Paul Beck.`
+                // `“…” in the spring primary, said Ana Ruiz.`
                 ctx.np_starting_at(cue.end, n)
             } else {
                 ctx.left_of(k, start)
@@ -319,7 +319,7 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
         }
         k += 1;
     }
-    // `“…” reacted Trump.`: a verb we do not list, then a name.
+    // `“…” reacted Ortiz.`: a verb we do not list, then a name.
     if ctx
         .low
         .get(start)
@@ -333,7 +333,7 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
             return Some((found(np, Some(&unlisted_cue(ctx, start))), Some(start)));
         }
     }
-    // `“…?” Vitter demanded.`, `” the crowd cried out`: a speaker phrase
+    // `“…?” Ortiz demanded.`, `” the crowd cried out`: a speaker phrase
     // and a past-tense verb we do not list, ending the clause.
     if !opens_np(ctx, start) {
         return None;
@@ -415,11 +415,11 @@ fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
         let (cue, speaker) = cands[best];
         return Some((found(speaker, Some(&cue)), Some(cue.first)));
     }
-    // `Trump: “…”`, `Paul Ryan: FBI Decision ‘Defies Explanation’`
-    // `Obama on Climate Change: The Trends Are ‘Terrifying’` (a headline
-    // opening with its speaker) and `McCaskill scolded him: “…”`.
+    // `Ortiz: “…”`, `Ana Ruiz: Budget Plan ‘Makes No Sense’`
+    // `Ruiz on Schools: The Cuts Are ‘Reckless’` (a headline
+    // opening with its speaker) and `Ortiz scolded him: “…”`.
     if let Some(colon) = (lo..q).find(|&t| ctx.toks[t].is_punct(':')) {
-        // The first name before the colon (`A lesson from Loretta Lynch:`).
+        // The first name before the colon (`Advice from Ana Ruiz:`).
         let name = (lo..colon).find(|&k| {
             ctx.is_cap(k)
                 && !ctx.low[k]
@@ -446,7 +446,7 @@ fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
 }
 
 /// The subject of the sentence part `lo..q`: its first name, pronoun or
-/// description, after an introductory phrase (`In August, several groups …`).
+/// description, after an introductory phrase (`In May, two unions …`).
 pub fn subject(ctx: &Ctx, lo: usize, q: usize) -> Option<Np> {
     let mut s = lo;
     let word = |i: usize| ctx.low.get(i).and_then(|w| w.as_deref());
@@ -462,7 +462,7 @@ pub fn subject(ctx: &Ctx, lo: usize, q: usize) -> Option<Np> {
                 || w.ends_with("ly")
                 || w.ends_with("ing"))
     }) || ctx.toks.get(s).is_some_and(|t| !t.is_word());
-    // Skip introductory phrases (`On Thursday, after remaining neutral, …`).
+    // Skip introductory phrases (`On Friday, after a long pause, …`).
     let mut intro = intro;
     let mut hops = 0;
     while intro && hops < 3 {
@@ -477,7 +477,7 @@ pub fn subject(ctx: &Ctx, lo: usize, q: usize) -> Option<Np> {
         return None;
     }
     let mut np = ctx.np_starting_at(s, q)?;
-    // `Minutes later, she sent …`: a time phrase, not the subject.
+    // `Hours later, she wrote …`: a time phrase, not the subject.
     let next = (s..q).find(|&k| ctx.toks[k].span.start >= np.span.end);
     if next.is_some_and(|k| word(k).is_some_and(|w| matches!(w, "later" | "earlier" | "ago"))) {
         let comma = (s..q.min(s + 8)).find(|&k| ctx.toks[k].is_punct(','))?;
@@ -541,7 +541,7 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
         }
         if attr.is_none() && lo < r.tok {
             // The sentence's subject if it names someone; a thing as subject
-            // (`Good information can …`) leaves the quote to the speaker of
+            // (`The budget will …`) leaves the quote to the speaker of
             // the sentence before.
             let subj = subject(ctx, lo, r.tok);
             let names = subj.is_some_and(|np| names_someone(ctx, &np));

@@ -83,7 +83,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
         }
         // A paragraph that is only quotes continues the previous speaker.
         let only_quotes = toks.iter().all(|t| t.quote().is_some() || !t.is_word());
-        // `- Hillary Clinton.` under a quote (fact-check style): the
+        // `- Ana Ruiz.` under a quote (fact-check style): the
         // speaker of the quotes just before.
         if refs.is_empty()
             && let Some(np) = dash_signature(&ctx)
@@ -205,8 +205,8 @@ fn close_group(quotes: &mut [Quote], group: Option<(Family, Vec<usize>)>) {
     }
 }
 
-/// The title of a show, book or film (`on CBS’s “Face the Nation,”`,
-/// `the documentary “13th”`): a name, not a quotation.
+/// The title of a show, book or film (`on ABC’s “Morning Hour,”`,
+/// `the documentary “Dust”`): a name, not a quotation.
 fn is_work_title(text: &str, para: Span, run: &Run) -> bool {
     const SMALL: [&str; 12] = [
         "of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "from",
@@ -268,7 +268,7 @@ fn is_work_title(text: &str, para: Span, run: &Run) -> bool {
 }
 
 /// A single-quoted line that is a whole paragraph is a subheading
-/// (`'Legend in the Coal Fields.'`); `“(CROSSTALK.)”` is a stage direction.
+/// (`'A Long Road Ahead.'`); `“(CROSSTALK.)”` is a stage direction.
 fn is_subhead_or_direction(text: &str, para: Span, run: &Run) -> bool {
     let inner = run.inner.text(text);
     if inner.starts_with('(') && inner.trim_end_matches(['.', ' ']).ends_with(')') {
@@ -285,7 +285,7 @@ fn is_subhead_or_direction(text: &str, para: Span, run: &Run) -> bool {
             .any(char::is_alphanumeric)
 }
 
-/// A transcript inside quotes (`"PENCE: And that’s why …`): the speaker
+/// A transcript inside quotes (`"HOST: And that’s why …`): the speaker
 /// label in capitals before the colon.
 fn transcript_label(text: &str, inner: Span) -> Option<Attr> {
     let s = inner.text(text);
@@ -324,7 +324,7 @@ fn trailing_colon(ctx: &Ctx) -> Option<Attr> {
             Some(Attr { speaker, cue: None })
         })
         .or_else(|| {
-            // `President Clinton released the following statement:`
+            // `The mayor released the following statement:`
             let np = attribution::subject(ctx, lo, n)?;
             Some(Attr {
                 speaker: np,

@@ -68,7 +68,7 @@ const CONNECTORS: [&str; 10] = [
 ];
 const MAX_NP: usize = 8;
 /// Prepositions that put a phrase out of subject position
-/// (`the head of the agency said`, `Protesters marching through the streets chanted`).
+/// (`the head of the agency said`, `Fans walking through the park chanted`).
 const PREPOSITIONS: [&str; 20] = [
     "at", "in", "on", "during", "after", "before", "for", "with", "since", "over", "of", "through",
     "across", "against", "among", "around", "near", "behind", "into", "from",
@@ -170,7 +170,7 @@ impl Ctx<'_> {
             && !LEX.pronouns.contains(self.word(i).unwrap_or(""))
     }
 
-    /// `the report said`, `a Times report found`: a cue word right after a
+    /// `the report said`, `a Post report found`: a cue word right after a
     /// determiner or possessive is a noun when a cue or punctuation follows.
     fn is_noun_cue(&self, i: usize, cue_follows: bool) -> bool {
         i > 0
@@ -325,7 +325,7 @@ impl Ctx<'_> {
             }
             return None;
         }
-        // `Gov. John Kasich (R-OH), said`: skip the bracket.
+        // `Gov. Ana Ruiz (D-Ore.), said`: skip the bracket.
         let mut t = t;
         if self.toks[t].is_punct(',') && t > lo && self.toks[t - 1].is_punct(')') {
             t -= 1;
@@ -343,9 +343,9 @@ impl Ctx<'_> {
             return self.apposition(t, lo);
         }
         if self.word(t) == Some("to") {
-            // `Trump was quick to add`, `she went on to say`: the subject
+            // `Ortiz was quick to add`, `she went on to say`: the subject
             // stands a few words before.
-            // A name after a preposition (`took to Twitter to`) is no subject.
+            // A name after a preposition (`went to Ohio to`) is no subject.
             return (t.saturating_sub(6).max(lo)..t).rev().find_map(|k| {
                 let np = self
                     .np_ending_at(k, lo)
@@ -356,7 +356,7 @@ impl Ctx<'_> {
             });
         }
         let np = self.np_ending_at(t, lo)?;
-        // `Trump at the time said`: a prepositional phrase, the subject is
+        // `Ortiz at the time said`: a prepositional phrase, the subject is
         // before it.
         let first = self.index_at(np.span.start).max(lo);
         let prep = first > lo
@@ -380,7 +380,7 @@ impl Ctx<'_> {
     /// the phrase before the first one.
     fn apposition(&self, comma: usize, lo: usize) -> Option<Np> {
         // The nearest earlier comma with a name (or pronoun) before it:
-        // `Mr. Slinker, whose start-up, Paradata, uses data, said`.
+        // `Mr. Lane, whose firm, Acme, sells data, said`.
         let floor = comma.saturating_sub(30).max(lo);
         let mut first: Option<Np> = None;
         let mut k = comma;
@@ -392,7 +392,7 @@ impl Ctx<'_> {
             if !self.toks[k].is_punct(',') || k == lo {
                 continue;
             }
-            // `Sen. Claire McCaskill (D-Mo.), who …, said`: skip the bracket.
+            // `Sen. Ana Ruiz (D-Ore.), who …, said`: skip the bracket.
             let mut end = k - 1;
             if self.toks[end].is_punct(')')
                 && let Some(open) = (lo..end)
@@ -407,12 +407,12 @@ impl Ctx<'_> {
             if before.is_some_and(|np| np.pronoun || self.is_cap(end)) {
                 return before;
             }
-            // A relative clause (`, who has endorsed Clinton,`) names nobody.
+            // A relative clause (`, who has backed Ortiz,`) names nobody.
             let relative = self
                 .word(k + 1)
                 .is_some_and(|w| matches!(w, "who" | "which" | "whose" | "where"));
             if first.is_none() && !relative {
-                // `Florida’s attorney general, Pam Bondi, vowed`
+                // `Ohio’s attorney general, Ana Ruiz, vowed`
                 let inside = self
                     .np_ending_at(comma - 1, k + 1)
                     .filter(|_| self.is_cap(comma - 1));
@@ -456,7 +456,7 @@ impl Ctx<'_> {
                 && k + 1 < hi
                 && (self.is_cap(k + 1) || (self.word(k) == Some("of") && k > i));
             // After a name, a lower-case word continues the phrase only if it
-            // does not look like a verb (`The Post sent`, `Blige sings`).
+            // does not look like a verb (`The Post sent`, `Ruiz sings`).
             let after_name = k > i && self.is_cap(k - 1) && !self.is_possessive(k - 1);
             let verbish = self.word(k).is_some_and(|w| {
                 let plural_end =

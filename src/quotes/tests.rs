@@ -496,12 +496,12 @@ fn cue_words_used_as_nouns() {
             .as_deref(),
         Some("the report")
     );
-    // "claims" is a noun here, not a cue with speaker "Republican".
+    // "claims" is a noun here, not a cue with speaker "Senate".
     assert_eq!(
-        runs("Auditors rated 32% of Republican claims as “false” last year.")[0]
+        runs("Reviewers graded dozens of Senate claims as “misleading” in May.")[0]
             .2
             .as_deref(),
-        Some("Auditors")
+        Some("Reviewers")
     );
 }
 
