@@ -1,0 +1,583 @@
+//! Quoted runs to speakers and cues, inside one paragraph.
+//!
+//! A direct quote looks right first (`“…,” X said.`, `“…,” said X.`), then
+//! left in its own sentence (`X said: “…”`, `X said, “…”`); a partial quote
+//! looks left first (`X called it “…”`). A run with neither continues the
+//! speaker of the run before it in the paragraph (`“A,” X said. “B.”`).
+
+use crate::model::{QuoteKind, Span};
+
+use super::cues::LEX;
+use super::cues::{Class, Cue};
+use super::speaker::{Ctx, Np};
+
+/// Who said a run, and the cue that says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attr {
+    pub speaker: Np,
+    pub cue: Option<Span>,
+}
+
+/// Per token: the sentence start token index.
+pub fn sentence_starts(ctx: &Ctx) -> Vec<usize> {
+    let mut out = Vec::with_capacity(ctx.toks.len());
+    let mut start = 0;
+    for (i, t) in ctx.toks.iter().enumerate() {
+        out.push(start);
+        if t.ends_sentence {
+            start = i + 1;
+        }
+    }
+    out
+}
+
+/// The speaker of a cue found at `cue`, looking within `lo..hi`.
+pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
+    match cue.class {
+        Class::According => ctx.np_starting_at(cue.end, hi),
+        // `a statement announcing …`: a participle has a subject only after
+        // an auxiliary (`is saying`); otherwise the sentence's subject speaks.
+        _ if ctx.low[cue.first]
+            .as_deref()
+            .is_some_and(|w| w.ends_with("ing")) =>
+        {
+            let aux = cue.first > lo
+                && ctx.low[cue.first - 1].as_deref().is_some_and(|w| {
+                    matches!(
+                        w,
+                        "is" | "was" | "are" | "were" | "been" | "be" | "keeps" | "kept"
+                    )
+                });
+            if aux {
+                ctx.left_of(cue.first, lo)
+            } else {
+                None
+            }
+        }
+        // `a class called “Perception”`: a naming participle after a common
+        // noun names a thing; nobody speaks.
+        _ if is_naming(ctx, cue) => None,
+        _ if is_noun_use(ctx, cue, lo) => None,
+        // `“Blue Skies” was written by Berlin`: a passive cue names
+        // its speaker after "by".
+        _ if cue.first > lo
+            && ctx.low.get(cue.end).and_then(|w| w.as_deref()) == Some("by")
+            && ctx.low[cue.first - 1]
+                .as_deref()
+                .is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "been" | "be")) =>
+        {
+            ctx.np_starting_at(cue.end + 1, hi)
+        }
+        // `Ortiz was charged with …`: a passive cue names its speaker in
+        // a later "by" phrase (`has been called “…” by Dr. Lane`) or not at
+        // all.
+        _ if cue.first > lo
+            && ctx.low[cue.first]
+                .as_deref()
+                .is_some_and(|w| w.ends_with("ed") || w == "told")
+            && ctx.low[cue.first - 1]
+                .as_deref()
+                .is_some_and(|w| matches!(w, "was" | "were" | "been" | "being")) =>
+        {
+            let by = (cue.end..hi.min(cue.end + 6))
+                .take_while(|&k| !ctx.toks[k].is_punct(','))
+                .find(|&k| ctx.low[k].as_deref() == Some("by"))?;
+            ctx.np_starting_at(by + 1, hi)
+        }
+        _ => ctx.left_of(cue.first, lo).or_else(|| {
+            // Inverted: `said Leavitt`, `said the press secretary`; only when
+            // nothing of the clause stands before the cue.
+            (invertible(ctx, cue)
+                && (cue.first == lo
+                    || ctx.toks[cue.first - 1].quote().is_some()
+                    || is_comma(ctx, cue.first - 1)))
+            .then(|| ctx.np_starting_at(cue.end, hi))
+            .flatten()
+            .filter(|np| !np.pronoun || ctx.toks.get(cue.end).is_some_and(|t| t.span == np.span))
+        }),
+    }
+}
+
+/// `dozens of Senate claims`, `the answers`: a cue word that is a plural
+/// noun here (after a determiner, or in a phrase after a preposition).
+fn is_noun_use(ctx: &Ctx, cue: &Cue, lo: usize) -> bool {
+    let Some(w) = ctx.low[cue.first].as_deref() else {
+        return false;
+    };
+    if cue.end - cue.first > 1 || cue.first <= lo {
+        return false;
+    }
+    // `an unprompted call`, `Lee's conference call`: a base-form cue
+    // word (never a past tense) inside a noun phrase.
+    if LEX.nouns.contains(w) {
+        let mut k = cue.first;
+        let floor = cue.first.saturating_sub(3).max(lo);
+        while k > floor {
+            let p = ctx.low[k - 1].as_deref();
+            if p.is_some_and(|p| LEX.determiners.contains(p) || p.ends_with("'s")) {
+                return true;
+            }
+            let adjective = p.is_some_and(|p| {
+                !LEX.stop.contains(p) && !LEX.skip.contains(p) && !LEX.pronouns.contains(p)
+            });
+            if !adjective || k < cue.first && ctx.is_cap(k - 1) {
+                break;
+            }
+            k -= 1;
+        }
+    }
+    if !w.ends_with('s') || w == "says" {
+        return false;
+    }
+    // `New reports have shown`: a verb follows the noun.
+    let next = ctx.low.get(cue.end).and_then(|w| w.as_deref());
+    if next.is_some_and(|n| {
+        matches!(
+            n,
+            "have" | "has" | "were" | "are" | "had" | "will" | "would"
+        )
+    }) {
+        return true;
+    }
+    let prev = ctx.low[cue.first - 1].as_deref();
+    // `the answers`, `Lee's remarks`, `sparked calls for`
+    if prev.is_some_and(|p| LEX.determiners.contains(p) || p.ends_with("'s") || p.ends_with("ed")) {
+        return true;
+    }
+    // Walk back over the phrase the cue would take as its speaker.
+    let mut k = cue.first;
+    let lo = lo.max(cue.first.saturating_sub(8));
+    while k > lo
+        && ctx.toks[k - 1].is_word()
+        && !ctx.low[k - 1]
+            .as_deref()
+            .is_some_and(|p| LEX.stop.contains(p))
+    {
+        k -= 1;
+    }
+    k > lo
+        && k < cue.first
+        && ctx.low[k - 1].as_deref().is_some_and(|p| {
+            matches!(
+                p,
+                "of" | "in" | "on" | "for" | "about" | "with" | "by" | "to" | "from" | "over"
+            )
+        })
+}
+
+fn is_naming(ctx: &Ctx, cue: &Cue) -> bool {
+    let naming = ctx.low[cue.first].as_deref().is_some_and(|w| {
+        matches!(
+            w,
+            "called" | "named" | "dubbed" | "titled" | "labeled" | "labelled" | "known"
+        )
+    });
+    let next_is_name =
+        ctx.toks.get(cue.end).is_some_and(|t| t.quote().is_some()) || ctx.is_cap(cue.end);
+    let after_noun = cue.first > 0
+        && ctx.low[cue.first - 1].as_deref().is_some_and(|w| {
+            !LEX.pronouns.contains(w) && !LEX.skip.contains(w) && !LEX.stop.contains(w)
+        })
+        && !ctx.is_cap(cue.first - 1);
+    // `Lee’s campaign called …` opens its clause: the campaign speaks;
+    // `… for a class called “Perception”` is an object named.
+    let subject_position = ctx
+        .np_ending_at(cue.first.saturating_sub(1), 0)
+        .is_some_and(|np| {
+            let start = ctx.index_at(np.span.start);
+            start == 0 || !ctx.toks[start - 1].is_word()
+        });
+    naming && next_is_name && after_noun && !subject_position
+}
+
+/// Verbs news writing puts before their speaker (`said Leavitt`); `slams
+/// Lee, praises Ortiz` is no inversion.
+fn invertible(ctx: &Ctx, cue: &Cue) -> bool {
+    ctx.low[cue.first]
+        .as_deref()
+        .is_some_and(|w| LEX.inverted.contains(w))
+}
+
+/// A one-word verb of saying that the lexicon does not list.
+fn unlisted_cue(ctx: &Ctx, k: usize) -> Cue {
+    Cue {
+        first: k,
+        end: k + 1,
+        class: Class::Speech,
+        span: ctx.toks[k].span,
+    }
+}
+
+fn is_comma(ctx: &Ctx, i: usize) -> bool {
+    ctx.toks
+        .get(i)
+        .is_some_and(|t| t.is_punct(',') || t.is_punct('—') || t.is_punct('–'))
+}
+
+fn is_dash(ctx: &Ctx, i: usize) -> bool {
+    ctx.toks
+        .get(i)
+        .is_some_and(|t| t.is_punct('—') || t.is_punct('―') || t.is_punct('–') || t.is_punct('-'))
+}
+
+/// Whether token `i` can open a speaker phrase.
+fn opens_np(ctx: &Ctx, i: usize) -> bool {
+    ctx.is_cap(i)
+        || ctx
+            .low
+            .get(i)
+            .and_then(|w| w.as_deref())
+            .is_some_and(|w| LEX.pronouns.contains(w) || LEX.determiners.contains(w))
+}
+
+fn found(speaker: Np, cue: Option<&Cue>) -> Attr {
+    Attr {
+        speaker,
+        cue: cue.map(|c| c.span),
+    }
+}
+
+/// Attribution found to the right of the quote token `q`: `“…,” X said`,
+/// `“…,” said X`, `“…,” X, the Y of Z, said`, `“…” ― X`.
+fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
+    // A quote ending in a period is often followed by a new sentence; one
+    // ending in `?`/`!` or followed by a lower-case word is not.
+    let n = ctx.toks.len();
+    let lower_next = ctx.toks.get(q + 1).is_some_and(|t| t.is_word()) && !ctx.is_cap(q + 1);
+    let ends_sentence = inner.ends_with(['.', '…']) && !lower_next;
+    let reach = if ends_sentence { 4 } else { 40 };
+    let mut start = q + 1;
+    if is_dash(ctx, start) {
+        // `“…” ― Ana Ruiz` at the end of a paragraph.
+        let np = ctx.np_starting_at(start + 1, n)?;
+        let after = (start + 1..n).find(|&k| ctx.toks[k].span.start >= np.span.end);
+        let ends = after.is_none_or(|k| !ctx.toks[k].is_word() && ctx.toks[k].quote().is_none());
+        return (ctx.is_cap(start + 1) && ends).then(|| (found(np, None), None));
+    }
+    if is_comma(ctx, start) {
+        start += 1;
+    }
+    // `“…,” when Ortiz mocked him`: a subordinate clause, not the
+    // attribution.
+    if ctx.cue(start).is_none()
+        && ctx
+            .low
+            .get(start)
+            .and_then(|w| w.as_deref())
+            .is_some_and(|w| {
+                matches!(
+                    w,
+                    "when"
+                        | "as"
+                        | "after"
+                        | "because"
+                        | "while"
+                        | "before"
+                        | "since"
+                        | "if"
+                        | "which"
+                        | "that"
+                        | "and"
+                        | "but"
+                )
+            })
+    {
+        return None;
+    }
+    let mut k = start;
+    while k < n && k < start + reach {
+        let t = &ctx.toks[k];
+        if t.quote().is_some() || t.is_punct(';') || t.is_punct(':') {
+            break;
+        }
+        if let Some(cue) = ctx.cue(k) {
+            // `“…” was written by Berlin` (not `said by telephone`)
+            let by = ctx.low.get(cue.end).and_then(|w| w.as_deref()) == Some("by")
+                && ctx.low[cue.first - 1]
+                    .as_deref()
+                    .is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "been" | "be"));
+            let sp = if k == start {
+                ctx.np_starting_at(cue.end, n)
+            } else if by {
+                // `“…” was written by Berlin`
+                ctx.np_starting_at(cue.end + 1, n)
+            } else if cue.class == Class::According {
+                None
+            } else if opens_np(ctx, start) {
+                ctx.np_starting_at(start, k)
+                    .or_else(|| ctx.left_of(k, start))
+            } else if is_comma(ctx, k - 1) {
+                // `“…” in the spring primary, said Ana Ruiz.`
+                ctx.np_starting_at(cue.end, n)
+            } else {
+                ctx.left_of(k, start)
+            };
+            return sp.map(|speaker| (found(speaker, Some(&cue)), Some(cue.first)));
+        }
+        if t.ends_sentence {
+            break;
+        }
+        k += 1;
+    }
+    // `“…” reacted Ortiz.`: a verb we do not list, then a name.
+    if ctx
+        .low
+        .get(start)
+        .and_then(|w| w.as_deref())
+        .is_some_and(|w| w.ends_with("ed"))
+        && ctx.is_cap(start + 1)
+        && let Some(np) = ctx.np_starting_at(start + 1, n)
+    {
+        let after = (start + 1..n).find(|&k| ctx.toks[k].span.start >= np.span.end);
+        if after.is_none_or(|k| ctx.toks[k].ends_sentence || ctx.toks[k].is_punct(',')) {
+            return Some((found(np, Some(&unlisted_cue(ctx, start))), Some(start)));
+        }
+    }
+    // `“…?” Ortiz demanded.`, `” the crowd cried out`: a speaker phrase
+    // and a past-tense verb we do not list, ending the clause.
+    if !opens_np(ctx, start) {
+        return None;
+    }
+    for v in start + 1..n.min(start + 9) {
+        if !ctx.toks[v].is_word() {
+            return None;
+        }
+        let past = ctx.low[v].as_deref().is_some_and(|w| w.ends_with("ed")) && !ctx.is_cap(v);
+        if !past {
+            continue;
+        }
+        let closes = ctx.toks.get(v + 1).is_none_or(|t| {
+            t.ends_sentence
+                || t.is_punct(',')
+                || ctx.low[v + 1]
+                    .as_deref()
+                    .is_some_and(|w| LEX.stop.contains(w) || matches!(w, "out" | "back" | "up"))
+        });
+        let np = ctx.np_starting_at(start, v)?;
+        if !closes || np.span.end != ctx.toks[v - 1].span.end {
+            return None;
+        }
+        return Some((found(np, Some(&unlisted_cue(ctx, v))), Some(v)));
+    }
+    None
+}
+
+/// The cue with a speaker nearest before `q` (back to `lo`), or the outer
+/// one it is embedded in when no punctuation separates them: `X said Y
+/// described it as “…”` is X's, `…, and Y said “…”` is Y's.
+fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
+    let mut cands: Vec<(Cue, Np)> = Vec::new();
+    let mut k = lo;
+    let mut participle_seen = false;
+    while k < q {
+        if let Some(cue) = ctx.cue(k) {
+            if cue.end <= q {
+                if let Some(speaker) = speaker_of(ctx, &cue, lo, q) {
+                    cands.push((cue, speaker));
+                } else {
+                    participle_seen |= ctx.low[k].as_deref().is_some_and(|w| w.ends_with("ing"));
+                }
+            }
+            k = cue.end;
+            continue;
+        }
+        k += 1;
+    }
+    if let Some(mut best) = cands.len().checked_sub(1) {
+        while best > 0 {
+            let (outer, _) = &cands[best - 1];
+            let (_, sp) = &cands[best];
+            let from = outer.end;
+            let to = (from..q)
+                .find(|&t| ctx.toks[t].span.start >= sp.span.start)
+                .unwrap_or(q);
+            let separated = (from..to).any(|t| {
+                let tok = &ctx.toks[t];
+                // `X complained …, suggesting Y sees …`: a participle goes
+                // on with X's attribution.
+                let participle_next = ctx
+                    .low
+                    .get(t + 1)
+                    .and_then(|w| w.as_deref())
+                    .is_some_and(|w| w.ends_with("ing"))
+                    && ctx.cue(t + 1).is_some();
+                (tok.is_punct(',') && !participle_next)
+                    || tok.is_punct(';')
+                    || tok.is_punct(':')
+                    || is_dash(ctx, t)
+                    || tok.quote().is_some()
+            });
+            if separated {
+                break;
+            }
+            best -= 1;
+        }
+        let (cue, speaker) = cands[best];
+        return Some((found(speaker, Some(&cue)), Some(cue.first)));
+    }
+    // `Ortiz: “…”`, `Ana Ruiz: Budget Plan ‘Makes No Sense’`
+    // `Ruiz on Schools: The Cuts Are ‘Reckless’` (a headline
+    // opening with its speaker) and `Ortiz scolded him: “…”`.
+    if let Some(colon) = (lo..q).find(|&t| ctx.toks[t].is_punct(':')) {
+        // The first name before the colon (`Advice from Ana Ruiz:`).
+        let name = (lo..colon).find(|&k| {
+            ctx.is_cap(k)
+                && !ctx.low[k]
+                    .as_deref()
+                    .is_some_and(|w| LEX.determiners.contains(w))
+        });
+        if colon <= lo + 6
+            && let Some(k) = name
+            && let Some(np) = ctx.np_starting_at(k, colon)
+        {
+            return Some((found(np, None), None));
+        }
+        if colon + 1 == q {
+            let subj = subject(ctx, lo, colon);
+            if let Some(np) = subj.filter(|np| names_someone(ctx, np)) {
+                return Some((found(np, None), None));
+            }
+        }
+    }
+    if participle_seen {
+        return subject(ctx, lo, q).map(|np| (found(np, None), None));
+    }
+    None
+}
+
+/// The subject of the sentence part `lo..q`: its first name, pronoun or
+/// description, after an introductory phrase (`In May, two unions …`).
+pub fn subject(ctx: &Ctx, lo: usize, q: usize) -> Option<Np> {
+    let mut s = lo;
+    let word = |i: usize| ctx.low.get(i).and_then(|w| w.as_deref());
+    if word(s).is_some_and(|w| matches!(w, "but" | "and" | "so" | "yet" | "still")) {
+        s += 1;
+    }
+    // A pronoun ("It attacked …") is a subject, not an introduction.
+    let intro = word(s).is_some_and(|w| {
+        !LEX.pronouns.contains(w)
+            && (LEX.stop.contains(w)
+                || LEX.skip.contains(w)
+                || LEX.nonname.contains(w)
+                || w.ends_with("ly")
+                || w.ends_with("ing"))
+    }) || ctx.toks.get(s).is_some_and(|t| !t.is_word());
+    // Skip introductory phrases (`On Friday, after a long pause, …`).
+    let mut intro = intro;
+    let mut hops = 0;
+    while intro && hops < 3 {
+        s = (s..q.min(s + 25)).find(|&k| ctx.toks[k].is_punct(','))? + 1;
+        intro = word(s).is_some_and(|w| {
+            !LEX.pronouns.contains(w)
+                && (LEX.stop.contains(w) || LEX.skip.contains(w) || w.ends_with("ing"))
+        });
+        hops += 1;
+    }
+    if s >= q || !opens_np(ctx, s) {
+        return None;
+    }
+    let mut np = ctx.np_starting_at(s, q)?;
+    // `Hours later, she wrote …`: a time phrase, not the subject.
+    let next = (s..q).find(|&k| ctx.toks[k].span.start >= np.span.end);
+    if next.is_some_and(|k| word(k).is_some_and(|w| matches!(w, "later" | "earlier" | "ago"))) {
+        let comma = (s..q.min(s + 8)).find(|&k| ctx.toks[k].is_punct(','))?;
+        s = comma + 1;
+        if s >= q || !opens_np(ctx, s) {
+            return None;
+        }
+        np = ctx.np_starting_at(s, q)?;
+    }
+    let after = (s..q).find(|&k| ctx.toks[k].span.start >= np.span.end)?;
+    (ctx.toks[after].is_word() || ctx.toks[after].is_punct(',') || ctx.toks[after].is_punct('('))
+        .then_some(np)
+}
+
+/// A pronoun or a phrase that starts with a capitalised word.
+fn names_someone(ctx: &Ctx, np: &Np) -> bool {
+    np.pronoun || ctx.is_cap(ctx.index_at(np.span.start))
+}
+
+/// One run's place in its paragraph.
+pub struct RunRef<'a> {
+    /// Token index of the run.
+    pub tok: usize,
+    pub kind: QuoteKind,
+    pub inner: &'a str,
+}
+
+/// Attributions of a paragraph's runs, and the cue tokens used for direct
+/// quotes (they introduce no reported clause of their own).
+pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) {
+    let starts = sentence_starts(ctx);
+    let mut out: Vec<Option<Attr>> = Vec::with_capacity(runs.len());
+    let mut used = Vec::new();
+    for (n, r) in runs.iter().enumerate() {
+        let sent = starts.get(r.tok).copied().unwrap_or(0);
+        let prev_q = runs[..n].last().map(|p| p.tok + 1).unwrap_or(0);
+        let lo = sent.max(prev_q);
+        let hit = match r.kind {
+            QuoteKind::Direct => right(ctx, r.tok, r.inner).or_else(|| left(ctx, r.tok, lo)),
+            _ => left(ctx, r.tok, lo).or_else(|| right(ctx, r.tok, r.inner)),
+        };
+        let mut attr = hit.map(|(a, cue_tok)| {
+            if r.kind == QuoteKind::Direct {
+                used.extend(cue_tok);
+            }
+            a
+        });
+        if attr.is_none() && n > 0 {
+            // `“A,” X said. “B.”` and `… “A” but wanted “B”`: the run before
+            // continues, for a direct quote anywhere in the paragraph, for a
+            // partial one only inside the same sentence.
+            let prev = &runs[n - 1];
+            let same_sentence = starts.get(prev.tok).copied() == Some(sent);
+            if r.kind == QuoteKind::Direct || same_sentence {
+                attr = out[n - 1];
+            }
+        }
+        if attr.is_none() && r.kind == QuoteKind::Direct && n == 0 && sent > 0 {
+            // `Smith disagreed. “…”`: the nearest attribution before it.
+            attr = earlier(ctx, &starts, sent);
+        }
+        if attr.is_none() && lo < r.tok {
+            // The sentence's subject if it names someone; a thing as subject
+            // (`The budget will …`) leaves the quote to the speaker of
+            // the sentence before.
+            let subj = subject(ctx, lo, r.tok);
+            let names = subj.is_some_and(|np| names_someone(ctx, &np));
+            attr = if names {
+                None
+            } else {
+                earlier(ctx, &starts, sent)
+            }
+            .or_else(|| subj.map(|np| found(np, None)));
+        }
+        out.push(attr);
+    }
+    // `“A.” “B,” X said.`: a direct run with nothing takes the next one's.
+    for n in (0..runs.len().saturating_sub(1)).rev() {
+        if out[n].is_none()
+            && runs[n].kind == QuoteKind::Direct
+            && runs[n + 1].kind == QuoteKind::Direct
+        {
+            let between = &ctx.toks[runs[n].tok + 1..runs[n + 1].tok];
+            if between.iter().all(|t| !t.is_word()) {
+                out[n] = out[n + 1];
+            }
+        }
+    }
+    (out, used)
+}
+
+/// The nearest sentence before `sent` (in the paragraph) with an attribution.
+fn earlier(ctx: &Ctx, starts: &[usize], sent: usize) -> Option<Attr> {
+    let mut end = sent;
+    while end > 0 {
+        let lo = starts[end - 1];
+        if let Some((a, _)) = left(ctx, end, lo) {
+            return Some(a);
+        }
+        end = lo;
+    }
+    None
+}

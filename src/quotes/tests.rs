@@ -1,0 +1,526 @@
+//! Quote finding and attribution on sentences written for these tests.
+
+use proptest::prelude::*;
+
+use crate::model::QuoteKind;
+use crate::parse::parse_text;
+
+type Found = (String, &'static str, Option<String>, Option<String>);
+
+/// (quote text, kind, speaker text, cue text) of every quote, in order.
+fn quotes(text: &str) -> Vec<Found> {
+    let a = parse_text("t", text);
+    a.quotes
+        .iter()
+        .map(|q| {
+            (
+                a.slice(q.span).to_owned(),
+                q.kind.as_str(),
+                q.speaker.map(|s| a.slice(s.span).to_owned()),
+                q.cue.map(|c| a.slice(c).to_owned()),
+            )
+        })
+        .collect()
+}
+
+/// The quoted runs only (direct and partial) with their speakers.
+fn runs(text: &str) -> Vec<(String, &'static str, Option<String>)> {
+    quotes(text)
+        .into_iter()
+        .filter(|q| q.1 != "indirect")
+        .map(|q| (q.0, q.1, q.2))
+        .collect()
+}
+
+fn indirect(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    quotes(text)
+        .into_iter()
+        .filter(|q| q.1 == "indirect")
+        .map(|q| (q.0, q.2, q.3))
+        .collect()
+}
+
+fn run(
+    q: &str,
+    kind: &'static str,
+    speaker: Option<&str>,
+) -> (String, &'static str, Option<String>) {
+    (q.to_owned(), kind, speaker.map(str::to_owned))
+}
+
+#[test]
+fn quote_comma_speaker_cue() {
+    let text = "“We will win this race,” Smith said.";
+    assert_eq!(
+        runs(text),
+        vec![run("We will win this race,", "direct", Some("Smith"))]
+    );
+    assert_eq!(quotes(text)[0].3.as_deref(), Some("said"));
+}
+
+#[test]
+fn quote_cue_speaker_inverted() {
+    assert_eq!(
+        runs("“The budget is balanced,” said Maria Lopez, the city treasurer."),
+        vec![run(
+            "The budget is balanced,",
+            "direct",
+            Some("Maria Lopez")
+        )]
+    );
+    assert_eq!(
+        runs("“It is done,” said the mayor."),
+        vec![run("It is done,", "direct", Some("the mayor"))]
+    );
+}
+
+#[test]
+fn speaker_cue_colon_or_comma_then_quote() {
+    assert_eq!(
+        runs("The governor said: “We are ready for the storm.”"),
+        vec![run(
+            "We are ready for the storm.",
+            "direct",
+            Some("The governor")
+        )]
+    );
+    assert_eq!(
+        runs("Jane Okafor said, “Nobody expected this result.”"),
+        vec![run(
+            "Nobody expected this result.",
+            "direct",
+            Some("Jane Okafor")
+        )]
+    );
+}
+
+#[test]
+fn split_quote_both_halves() {
+    assert_eq!(
+        runs("“We tried,” Mr. Brown said, “but the votes were not there.”"),
+        vec![
+            run("We tried,", "direct", Some("Mr. Brown")),
+            run(
+                "but the votes were not there.",
+                "partial",
+                Some("Mr. Brown")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn apposition_speaker_is_the_name() {
+    assert_eq!(
+        runs("“Prices will fall,” Ana Ruiz, the head of the central bank, said on Monday."),
+        vec![run("Prices will fall,", "direct", Some("Ana Ruiz"))]
+    );
+    assert_eq!(
+        runs("Tom Hale, the chief of staff, said, “The memo is accurate.”"),
+        vec![run("The memo is accurate.", "direct", Some("Tom Hale"))]
+    );
+}
+
+#[test]
+fn told_reporters_and_wrote_on_social_media() {
+    assert_eq!(
+        quotes("“The talks were useful,” Lee told reporters after the meeting.")[0]
+            .2
+            .as_deref(),
+        Some("Lee")
+    );
+    let q = quotes("“Stay home tonight,” the senator wrote on social media.");
+    assert_eq!(q[0].2.as_deref(), Some("the senator"));
+    assert_eq!(q[0].3.as_deref(), Some("wrote"));
+}
+
+#[test]
+fn statement_speakers() {
+    let text = "In a statement, the mayor’s office said the bridge would reopen “as soon as it is safe.”\n\n\
+                “Repairs have already begun,” the statement added.";
+    let r = runs(text);
+    assert_eq!(
+        r[0],
+        run(
+            "as soon as it is safe.",
+            "partial",
+            Some("the mayor’s office")
+        )
+    );
+    assert_eq!(
+        r[1],
+        run(
+            "Repairs have already begun,",
+            "direct",
+            Some("the statement")
+        )
+    );
+}
+
+#[test]
+fn description_speaker_after_quote_without_comma() {
+    assert_eq!(
+        runs("“We will rebuild every town” the French president affirmed."),
+        vec![run(
+            "We will rebuild every town",
+            "direct",
+            Some("the French president")
+        )]
+    );
+}
+
+#[test]
+fn following_quote_in_paragraph_continues_speaker() {
+    assert_eq!(
+        runs("“The plan works,” the minister continued. “It will pass next week.”"),
+        vec![
+            run("The plan works,", "direct", Some("the minister")),
+            run("It will pass next week.", "direct", Some("the minister")),
+        ]
+    );
+}
+
+#[test]
+fn quote_only_paragraph_continues_previous_speaker() {
+    let text = "“We need more nurses,” Dr. Patel said.\n\n“Every ward is short of staff.”";
+    assert_eq!(
+        runs(text)[1],
+        run("Every ward is short of staff.", "direct", Some("Dr. Patel"))
+    );
+}
+
+#[test]
+fn quote_continued_over_paragraphs_is_one_quote_per_paragraph() {
+    let text = "Kim said: “The first part of the story is simple.\n\n\
+                “The second part is not, and it took years to learn.”\n\n\
+                Later the room was quiet.";
+    let r = runs(text);
+    assert_eq!(
+        r,
+        vec![
+            run(
+                "The first part of the story is simple.",
+                "direct",
+                Some("Kim")
+            ),
+            run(
+                "The second part is not, and it took years to learn.",
+                "direct",
+                Some("Kim")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn pronoun_speakers_are_kept_as_written() {
+    let r = runs("The coach spoke after the game. “We were not good enough,” she said.");
+    assert_eq!(
+        r,
+        vec![run("We were not good enough,", "direct", Some("she"))]
+    );
+}
+
+#[test]
+fn partial_quotes_inside_the_writers_sentence() {
+    assert_eq!(
+        runs("Officials said talks have been “quietly” under way for weeks."),
+        vec![run("quietly", "partial", Some("Officials"))]
+    );
+    assert_eq!(
+        runs("The senator called the bill “a disgrace” on Tuesday."),
+        vec![run("a disgrace", "partial", Some("The senator"))]
+    );
+}
+
+#[test]
+fn scare_quotes_have_no_speaker() {
+    assert_eq!(
+        runs("The so-called “experts” were nowhere to be seen."),
+        vec![run("experts", "partial", None)]
+    );
+}
+
+#[test]
+fn titles_of_works_are_not_quotes() {
+    assert!(runs("She appeared on CBS’s “Face the Nation” last week.").is_empty());
+}
+
+#[test]
+fn straight_mixed_and_double_apostrophe_marks() {
+    assert_eq!(
+        runs("\"We will appeal,\" the lawyer said."),
+        vec![run("We will appeal,", "direct", Some("the lawyer"))]
+    );
+    assert_eq!(
+        runs("“We will appeal,\" the lawyer said."),
+        vec![run("We will appeal,", "direct", Some("the lawyer"))]
+    );
+    assert_eq!(
+        runs("''We will appeal,'' Mr. Reyes said."),
+        vec![run("We will appeal,", "direct", Some("Mr. Reyes"))]
+    );
+}
+
+#[test]
+fn single_quotes_in_headlines() {
+    let text = "The ‘quiet’ revolution in city budgets\n\nThe council met on Monday.";
+    assert_eq!(runs(text), vec![run("quiet", "partial", None)]);
+    let text = "Mayor slams ‘reckless’ budget plan\n\nThe council met on Monday.";
+    assert_eq!(runs(text), vec![run("reckless", "partial", Some("Mayor"))]);
+}
+
+#[test]
+fn headline_colon_names_the_speaker() {
+    let text = "Harlow: Budget Cuts ‘Will Hurt Schools’\n\nThe council met on Monday.";
+    assert_eq!(
+        runs(text),
+        vec![run("Will Hurt Schools", "partial", Some("Harlow"))]
+    );
+}
+
+#[test]
+fn apostrophes_and_inch_marks_are_not_quotes() {
+    let text = "Zelensky’s aides, fans of ’90s rock ’n’ roll, said the 6'3\" guard's team won.";
+    assert!(runs(text).is_empty());
+    assert_eq!(
+        runs("“He is 6'3\" and fast,” the coach said."),
+        vec![run("He is 6'3\" and fast,", "direct", Some("the coach"))]
+    );
+}
+
+#[test]
+fn unbalanced_mark_recovers_at_paragraph_end() {
+    let text = "“This quote never closes, the writer forgot.\n\n\
+                The next paragraph is plain.\n\n\
+                “A new quote,” Ms. Diaz said.";
+    let r = runs(text);
+    assert_eq!(r.len(), 2);
+    assert_eq!(r[0].0, "This quote never closes, the writer forgot.");
+    assert_eq!(r[1], run("A new quote,", "direct", Some("Ms. Diaz")));
+}
+
+#[test]
+fn markup_left_in_text_is_skipped() {
+    let text = "<tweet tweet-id=\"99\">“Great crowd tonight,” Smith wrote.</tweet>";
+    assert_eq!(
+        runs(text),
+        vec![run("Great crowd tonight,", "direct", Some("Smith"))]
+    );
+}
+
+#[test]
+fn transcript_labels_name_the_speaker() {
+    let text = "\"HOST: Will you run again?\n\n\"GUEST: I have not decided.\"";
+    let r = runs(text);
+    assert_eq!(r[0].2.as_deref(), Some("HOST"));
+    assert_eq!(r[1].2.as_deref(), Some("GUEST"));
+}
+
+#[test]
+fn indirect_said_that() {
+    assert_eq!(
+        indirect("The minister said that the border would stay closed until May."),
+        vec![(
+            "the border would stay closed until May".to_owned(),
+            Some("The minister".to_owned()),
+            Some("said".to_owned())
+        )]
+    );
+    assert_eq!(
+        indirect("Garcia said Thursday the plant would close.")[0].0,
+        "the plant would close"
+    );
+}
+
+#[test]
+fn indirect_according_to_both_sides() {
+    assert_eq!(
+        indirect("According to the police, the suspect fled on foot.")[0],
+        (
+            "the suspect fled on foot".to_owned(),
+            Some("the police".to_owned()),
+            Some("According to".to_owned())
+        )
+    );
+    assert_eq!(
+        indirect("The suspect fled on foot, according to the police.")[0].0,
+        "The suspect fled on foot"
+    );
+}
+
+#[test]
+fn indirect_told_reporters_and_beliefs() {
+    assert_eq!(
+        indirect("Ms. Chen told reporters the deal was close.")[0].0,
+        "the deal was close"
+    );
+    assert_eq!(
+        indirect("Most voters believe the economy is getting worse.")[0].0,
+        "the economy is getting worse"
+    );
+}
+
+#[test]
+fn indirect_clause_before_the_attribution() {
+    assert_eq!(
+        indirect("The vote will be delayed until spring, officials said.")[0],
+        (
+            "The vote will be delayed until spring".to_owned(),
+            Some("officials".to_owned()),
+            Some("said".to_owned())
+        )
+    );
+}
+
+#[test]
+fn indirect_may_contain_a_partial_quote() {
+    let q = quotes("Leavitt said the talks were “quietly” moving forward.");
+    assert_eq!(q[0].0, "the talks were “quietly” moving forward");
+    assert_eq!(q[0].1, "indirect");
+    assert_eq!(q[1].0, "quietly");
+    assert_eq!(q[1].1, "partial");
+}
+
+#[test]
+fn direct_quote_cue_gives_no_indirect() {
+    assert!(indirect("“We won,” Smith said during the rally on Friday.").is_empty());
+}
+
+#[test]
+fn pronoun_resolves_to_nearest_person_entity() {
+    use crate::model::{Article, Entity, EntityKind, Role, Span};
+    let text = "Ann Lee spoke. “We are ready,” she said.";
+    let mut a = Article::new("t", None, text.to_owned());
+    let seg = crate::segment::segment(text);
+    a.paragraphs = seg.paragraphs;
+    a.sentences = seg.sentences;
+    a.entities = vec![Entity {
+        id: 0,
+        name: "Ann Lee".into(),
+        kind: EntityKind::Person,
+        titles: vec![],
+        aliases: vec![],
+        mentions: vec![Span::new(0, 7)],
+    }];
+    a.index_mentions();
+    assert!(a.paragraphs.iter().all(|p| p.role != Role::Aside));
+    let q = super::find(&a);
+    let speaker = q[0].speaker.expect("speaker");
+    assert_eq!(a.slice(speaker.span), "she");
+    assert_eq!(speaker.entity, Some(0));
+}
+
+#[test]
+fn output_is_sorted_by_start_longer_first() {
+    let a = parse_text(
+        "t",
+        "Leavitt said the talks were “quietly” moving forward. “Yes,” he said.",
+    );
+    let keys: Vec<(usize, std::cmp::Reverse<usize>)> = a
+        .quotes
+        .iter()
+        .map(|q| (q.span.start, std::cmp::Reverse(q.span.end)))
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn spans_stay_inside_text_and_runs_never_overlap(
+        text in proptest::collection::vec(
+            prop_oneof![
+                Just("“".to_owned()), Just("”".to_owned()), Just("\"".to_owned()),
+                Just("'".to_owned()), Just("''".to_owned()), Just("‘".to_owned()),
+                Just("’".to_owned()), Just(", ".to_owned()), Just(". ".to_owned()),
+                Just(" said ".to_owned()), Just(" according to ".to_owned()),
+                Just("\n\n".to_owned()), Just("\n".to_owned()), Just("<tweet a=\"x\">".to_owned()),
+                Just(" he ".to_owned()), Just("Smith".to_owned()), Just(" the mayor ".to_owned()),
+                Just(": ".to_owned()), Just("—".to_owned()), Just("6'3\"".to_owned()),
+                "[a-zA-Zé ]{0,8}", "\\PC{0,3}",
+            ],
+            0..40,
+        )
+    ) {
+        let text: String = text.concat();
+        let a = parse_text("p", &text);
+        let ok = |s: crate::model::Span| {
+            s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+        };
+        for q in &a.quotes {
+            prop_assert!(ok(q.span));
+            if let Some(sp) = q.speaker {
+                prop_assert!(ok(sp.span));
+            }
+            if let Some(c) = q.cue {
+                prop_assert!(ok(c));
+            }
+        }
+        let marked: Vec<_> = a.quotes.iter().filter(|q| q.kind != QuoteKind::Indirect).collect();
+        for (i, x) in marked.iter().enumerate() {
+            for y in &marked[i + 1..] {
+                prop_assert!(!x.span.overlaps(y.span), "{:?} overlaps {:?}", x.span, y.span);
+            }
+        }
+        for w in a.quotes.windows(2) {
+            prop_assert!((w[0].span.start, std::cmp::Reverse(w[0].span.end)) <= (w[1].span.start, std::cmp::Reverse(w[1].span.end)));
+        }
+    }
+}
+
+#[test]
+fn subheads_and_stage_directions_are_not_quotes() {
+    let text =
+        "The mayor spoke first.\n\n'A Long Road Ahead.'\n\n\"(CROSSTALK.)\"\n\nThen the vote came.";
+    assert!(runs(text).is_empty());
+}
+
+#[test]
+fn relative_who_is_the_speaker_as_written() {
+    let r = runs("Dan Ortiz, who ran the campaign, said it was “a long shot” from the start.");
+    assert_eq!(r, vec![run("a long shot", "partial", Some("Dan Ortiz"))]);
+    let r =
+        runs("The plan drew fire from Dan Ortiz, who said it was “a long shot” from the start.");
+    assert_eq!(r, vec![run("a long shot", "partial", Some("who"))]);
+}
+
+#[test]
+fn cue_words_used_as_nouns() {
+    assert_eq!(
+        runs("“Turnout fell sharply,” the report stated.")[0]
+            .2
+            .as_deref(),
+        Some("the report")
+    );
+    // "claims" is a noun here, not a cue with speaker "Senate".
+    assert_eq!(
+        runs("Reviewers graded dozens of Senate claims as “misleading” in May.")[0]
+            .2
+            .as_deref(),
+        Some("Reviewers")
+    );
+}
+
+#[test]
+fn passive_cues() {
+    // The speaker of a passive cue follows "by"; without "by" there is none.
+    assert_eq!(
+        runs("“Blue Skies” was written by Irving Berlin in 1926.")[0]
+            .2
+            .as_deref(),
+        Some("Irving Berlin")
+    );
+    assert!(
+        indirect("Montalvo was charged with taking three hard drives from the office.").is_empty()
+    );
+}
+
+#[test]
+fn signature_line_names_the_speaker() {
+    let text = "The senator spoke at length.\n\n\"We will not back down on this.\"\n\n- Jane Doe.\n\nThe claim is false.";
+    assert_eq!(runs(text)[0].2.as_deref(), Some("Jane Doe"));
+}
