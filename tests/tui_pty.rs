@@ -23,6 +23,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_byline");
 const ARTICLE: &str = "Ukraine ready for talks\n\n\
 “We are ready,” Volodymyr Zelensky said on Monday.\n\n\
 The talks will resume next week in Geneva, officials said.\n";
+// The second quote is the indirect one of the last line.
 
 struct Session {
     _master: Box<dyn MasterPty + Send>,
@@ -309,7 +310,7 @@ fn bracket_jumps_to_the_first_quote_and_names_its_speaker() {
             // PARSER-DEPENDENT: needs speaker linking.
             let status = s.status_line();
             assert!(
-                status.contains("quote 1/1 · Volodymyr Zelensky"),
+                status.contains("quote 1/2 · Volodymyr Zelensky"),
                 "{status}"
             );
             // The dim speaker tag after the closing mark.
