@@ -384,3 +384,133 @@ fn finder_selects_volodymyr_zelensky() {
     s.quit();
     assert!(!s.parser.screen().alternate_screen());
 }
+
+/// `stty -g` of the pty, read through the master side.
+fn stty(s: &Session) -> String {
+    use std::os::fd::BorrowedFd;
+    let fd = s._master.as_raw_fd().expect("a unix pty");
+    // SAFETY: the master fd stays open for as long as the session lives.
+    let owned = unsafe { BorrowedFd::borrow_raw(fd) }
+        .try_clone_to_owned()
+        .unwrap();
+    let out = Command::new("stty")
+        .arg("-g")
+        .stdin(owned)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+impl Session {
+    /// Waits for the process to end (however it ends) and drains its output.
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
+                    self.parser.process(&bytes);
+                }
+                return status;
+            }
+            assert!(Instant::now() < deadline, "byline did not exit");
+            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(20)) {
+                self.parser.process(&bytes);
+            }
+        }
+    }
+
+    fn assert_restored(&self, before: &str) {
+        assert_eq!(stty(self), before, "terminal modes not restored");
+        let screen = self.parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert!(!screen.hide_cursor(), "cursor still hidden");
+        assert!(!screen.bracketed_paste());
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    }
+}
+
+#[test]
+fn stty_is_the_same_after_quit() {
+    let mut s = Session::start(&[]);
+    let before = stty(&s);
+    s.wait_text("Ukraine ready for talks");
+    assert_ne!(stty(&s), before, "raw mode was not switched on");
+    s.quit();
+    s.assert_restored(&before);
+}
+
+#[test]
+fn terminal_is_restored_after_a_panic() {
+    let mut s = Session::start_with(&[], &[("BYLINE_TEST_PANIC", "1")]);
+    let before = stty(&s);
+    let status = s.wait_exit();
+    assert!(!status.success());
+    s.assert_restored(&before);
+    assert!(s.screen().contains("BYLINE_TEST_PANIC"), "{}", s.screen());
+}
+
+#[test]
+fn terminal_is_restored_after_sigterm_and_sighup() {
+    for signal in ["-TERM", "-HUP"] {
+        let mut s = Session::start(&[]);
+        let before = stty(&s);
+        s.wait_text("Ukraine ready for talks");
+        let pid = s.child.process_id().unwrap().to_string();
+        assert!(
+            Command::new("kill")
+                .args([signal, &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+        s.wait_exit();
+        s.assert_restored(&before);
+    }
+}
+
+#[test]
+fn escape_sequences_in_articles_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = "Evil \u{1b}]0;PWNED-TITLE\u{7} headline\n\n\
+        Copy \u{1b}]52;c;cm0gLXJmIH4=\u{7} this and \u{1b}]8;;http://evil.example/\u{1b}\\link\u{1b}]8;;\u{1b}\\ text.\n\n\
+        Clear \u{1b}[2J\u{1b}[H screen, \u{1b}P+q544e\u{1b}\\ DCS, C1 \u{9b}31m red \u{9d}0;T\u{9c}, bell \u{7}\u{7} and back\u{8}\u{8}space.\n";
+    std::fs::write(dir.path().join("hostile.txt"), hostile).unwrap();
+    let name = "name\u{1b}]0;FILE-TITLE\u{7}.txt";
+    std::fs::write(dir.path().join(name), "Plain text.").unwrap();
+    let mut s = Session::start_with(&[dir.path().to_str().unwrap()], &[]);
+    let mut raw = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !s.screen().contains("headline") {
+        assert!(Instant::now() < deadline, "{}", s.screen());
+        if let Ok(bytes) = s.output.recv_timeout(Duration::from_millis(50)) {
+            s.parser.process(&bytes);
+            raw.extend_from_slice(&bytes);
+        }
+    }
+    // Page through the article so every line is drawn.
+    s.send("3G2G");
+    while let Ok(bytes) = s.output.recv_timeout(Duration::from_millis(300)) {
+        s.parser.process(&bytes);
+        raw.extend_from_slice(&bytes);
+    }
+    let contains = |needle: &[u8]| raw.windows(needle.len()).any(|w| w == needle);
+    // `ESC [2J` is left out: the browser itself clears the screen with it.
+    for payload in [
+        &b"\x1b]0;"[..],
+        b"\x1b]52",
+        b"\x1b]8;",
+        b"\x1bP",
+        b"\x1b[H",
+        b"\xc2\x9b",
+        b"\xc2\x9d",
+        b"\x07",
+        b"\x08",
+    ] {
+        assert!(!contains(payload), "{payload:?} reached the terminal");
+    }
+    // The text is still there, with visible placeholders.
+    assert!(s.screen().contains("PWNED-TITLE"), "{}", s.screen());
+    assert_eq!(s.parser.screen().title(), "");
+    s.quit();
+}

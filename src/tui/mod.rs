@@ -117,6 +117,10 @@ pub fn run(corpus: Corpus, problems: &[Problem], opts: Options) -> Result<()> {
     // Buffered: ratatui flushes once per frame.
     let mut term = Terminal::new(CrosstermBackend::new(BufWriter::new(std::io::stdout())))?;
     draw(&mut term, &mut app)?;
+    // Test hook: the pty tests check that a panic gives the terminal back.
+    if std::env::var_os("BYLINE_TEST_PANIC").is_some() {
+        panic!("panic requested by BYLINE_TEST_PANIC");
+    }
     loop {
         // Block for the next event, then take whatever else is already
         // queued before drawing once (a burst of wheel events or a held key

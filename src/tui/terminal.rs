@@ -1,7 +1,8 @@
 //! Taking the terminal over and giving it back. Raw mode, the alternate
 //! screen, bracketed paste and (optionally) mouse capture are undone by
-//! `Drop` (normal exit and errors) and by a panic hook (panics), each only
-//! once and only what was switched on.
+//! `Drop` (normal exit and errors), by a panic hook (panics) and by a
+//! signal thread (SIGTERM, SIGHUP, SIGQUIT), each only once and only what was
+//! switched on.
 
 use std::io::{self, Write};
 use std::sync::Once;
@@ -20,6 +21,7 @@ static RAW: AtomicBool = AtomicBool::new(false);
 static ALT: AtomicBool = AtomicBool::new(false);
 static MOUSE: AtomicBool = AtomicBool::new(false);
 static HOOK: Once = Once::new();
+static SIGNALS: Once = Once::new();
 
 /// Holds the terminal; dropping it restores the terminal.
 pub struct Guard(());
@@ -27,6 +29,7 @@ pub struct Guard(());
 impl Guard {
     pub fn enter(mouse: bool) -> io::Result<Guard> {
         install_panic_hook();
+        install_signal_handler();
         enable_raw_mode()?;
         RAW.store(true, Ordering::SeqCst);
         // From here on, Drop undoes whatever succeeded.
@@ -79,5 +82,23 @@ fn install_panic_hook() {
             restore();
             previous(info);
         }));
+    });
+}
+
+/// A killed or hung-up browser still gives the terminal back: a thread
+/// waits for the signals, restores, and exits with the shell's 128 + N.
+fn install_signal_handler() {
+    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
+    SIGNALS.call_once(|| {
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT])
+        else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                restore();
+                std::process::exit(128 + sig);
+            }
+        });
     });
 }
