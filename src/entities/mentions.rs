@@ -1,0 +1,335 @@
+//! Name mentions: runs of capitalised words (with connectors such as `of
+//! the`, initials and suffixes), cleaned of sentence-initial ordinary words
+//! and of the titles in front of them.
+
+use super::doc::Doc;
+use super::gazetteer::{GAZ, Known};
+use super::kinds::{self, Evidence};
+use super::titles;
+use super::tokens::Shape;
+use crate::model::Span;
+
+/// One name mention before merging.
+#[derive(Debug, Clone)]
+pub struct Cand {
+    pub span: Span,
+    /// First and last token.
+    pub lo: usize,
+    pub hi: usize,
+    /// The name as written, white space collapsed, curly apostrophes straightened.
+    pub name: String,
+    pub known: Option<Known>,
+    pub ev: Evidence,
+    pub titles: Vec<String>,
+}
+
+impl Cand {
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.name
+            .split([' ', '-'])
+            .filter(|w| !w.is_empty() && !GAZ.is_connector(w) && *w != "the")
+    }
+}
+
+/// Lower-case particles that may open a hyphenated name part ("al-Baghdadi").
+const PARTICLES: &[&str] = &["al", "el", "ad", "ash", "as", "at", "az", "bin", "ibn", "abu", "abd"];
+
+pub fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(if c == '’' { '\'' } else { c });
+    }
+    out
+}
+
+/// Can token `i` be part of a name?
+pub(super) fn is_unit(doc: &Doc, i: usize) -> bool {
+    let Some(t) = doc.toks.get(i) else {
+        return false;
+    };
+    let w = doc.word(i);
+    match t.shape {
+        Shape::Cap => !t.contraction && !GAZ.is_not_name(w) && !(t.initial && GAZ.is_starter(w)),
+        Shape::Lower => {
+            PARTICLES.contains(&w)
+                && doc
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.hyph && n.shape == Shape::Cap)
+        }
+        _ => false,
+    }
+}
+
+pub(super) fn is_connector_tok(doc: &Doc, i: usize) -> bool {
+    let Some(t) = doc.toks.get(i) else {
+        return false;
+    };
+    match t.shape {
+        Shape::Lower => GAZ.is_connector(doc.word(i)),
+        Shape::Punct => doc.word(i) == "&",
+        _ => false,
+    }
+}
+
+fn is_place(w: &str) -> bool {
+    matches!(GAZ.known(w), Some(Known::Place(_)))
+}
+
+/// Every name mention in the ordinary (not all-caps) paragraphs.
+pub fn find(doc: &Doc) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for p in doc.paras.iter().filter(|p| !p.caps) {
+        let end = p.toks.end;
+        let mut i = p.toks.start;
+        while i < end {
+            if !is_unit(doc, i) {
+                i += 1;
+                continue;
+            }
+            let lo = i;
+            let mut k = i;
+            loop {
+                if doc.toks[k].poss {
+                    break;
+                }
+                let n = k + 1;
+                if n >= end {
+                    break;
+                }
+                if is_unit(doc, n) {
+                    // "Russia-Ukraine" is two places, "El-Hassan" one name.
+                    if doc.toks[n].hyph && is_place(doc.word(k)) && is_place(doc.word(n)) {
+                        break;
+                    }
+                    if doc.toks[n].hyph && doc.toks[k].shape == Shape::Lower && k == lo {
+                        k = n;
+                        continue;
+                    }
+                    k = n;
+                    continue;
+                }
+                let mut m = n;
+                if is_connector_tok(doc, m) {
+                    m += 1;
+                    // "of the", "van der"
+                    if m < end && (doc.word(m) == "the" || is_connector_tok(doc, m)) {
+                        m += 1;
+                    }
+                }
+                if m > n && m < end && is_unit(doc, m) && !doc.toks[m].hyph {
+                    k = m;
+                    continue;
+                }
+                break;
+            }
+            chain(doc, lo, k, &mut out);
+            i = k + 1;
+        }
+    }
+    out
+}
+
+/// Splits a raw chain into name mentions.
+fn chain(doc: &Doc, lo: usize, hi: usize, out: &mut Vec<Cand>) {
+    let Some(a) = trim_start(doc, lo, hi) else {
+        return;
+    };
+    // "Russia and Ukraine" is two names; "Museum and Art Gallery" one.
+    let has_and = (a..=hi).any(|i| matches!(doc.word(i), "and" | "&"));
+    if has_and && !(a..=hi).any(|i| GAZ.is_org_head(doc.word(i)) && doc.toks[i].shape == Shape::Cap) {
+        let mut start = a;
+        for i in a..=hi + 1 {
+            if i > hi || matches!(doc.word(i), "and" | "&") {
+                if i > start {
+                    if let Some(s) = trim_start(doc, start, i - 1) {
+                        part(doc, s, i - 1, out);
+                    }
+                }
+                start = i + 1;
+            }
+        }
+        return;
+    }
+    part(doc, a, hi, out);
+}
+
+/// Drops leading words that are not part of the name: sentence openers,
+/// ordinary words capitalised only by their position, stray connectors.
+fn trim_start(doc: &Doc, lo: usize, hi: usize) -> Option<usize> {
+    let mut a = lo;
+    while a <= hi {
+        let w = doc.word(a);
+        let t = doc.toks[a];
+        if t.shape != Shape::Cap && !is_unit(doc, a) {
+            a += 1;
+            continue;
+        }
+        if GAZ.known(doc.slice(a, hi)).is_some() {
+            break;
+        }
+        if w == "The" || (t.initial && GAZ.is_starter(w)) {
+            a += 1;
+            continue;
+        }
+        if t.initial && ordinary_word(doc, a, hi) {
+            a += 1;
+            continue;
+        }
+        break;
+    }
+    (a <= hi).then_some(a)
+}
+
+/// A sentence-initial capitalised word that is just an English word.
+fn ordinary_word(doc: &Doc, i: usize, hi: usize) -> bool {
+    let w = doc.word(i);
+    if doc.seen_capitalised(w) || GAZ.known(w).is_some() {
+        return false;
+    }
+    if GAZ.is_title(w) || GAZ.is_title_mod(w) || GAZ.is_title_abbrev(w) || GAZ.is_honorific(w) {
+        return false;
+    }
+    if GAZ.demonym(w).is_some() {
+        return false;
+    }
+    let rest_known = i < hi && GAZ.known(doc.slice(i + 1, hi)).is_some();
+    if GAZ.is_given(w) && i < hi && !rest_known {
+        return false;
+    }
+    if i < hi && GAZ.is_org_head(doc.word(hi)) && !rest_known {
+        // "Democratic Party", "Supreme Court": the opener belongs to the name.
+        return false;
+    }
+    GAZ.is_common(w) || doc.seen_lower(w) || doc.toks[i].contraction
+}
+
+fn is_head(w: &str) -> bool {
+    GAZ.is_title(w) || GAZ.is_title_abbrev(w) || GAZ.is_honorific(w)
+}
+
+/// The end (exclusive) of a title at the start of `a..=hi`, if any.
+fn title_end(doc: &Doc, a: usize, hi: usize) -> Option<usize> {
+    let mut end = None;
+    let mut i = a;
+    while i <= hi {
+        let w = doc.word(i);
+        if is_head(w) {
+            let mut e = i + 1;
+            if e <= hi && doc.word(e) == "of" {
+                let mut m = e + 1;
+                if m <= hi && doc.word(m) == "the" {
+                    m += 1;
+                }
+                if m <= hi && GAZ.is_portfolio(doc.word(m)) {
+                    while m <= hi && GAZ.is_portfolio(doc.word(m)) {
+                        m += 1;
+                    }
+                    e = m;
+                } else if m <= hi {
+                    e = (m..=hi)
+                        .rev()
+                        .find(|&k| GAZ.known(doc.slice(m, k)).is_some())
+                        .unwrap_or(m)
+                        + 1;
+                }
+            }
+            end = Some(e);
+            i = e;
+            continue;
+        }
+        // Words that may stand in a title before its head: "Army",
+        // "White House", "Ukrainian", "Special".
+        let ok = GAZ.is_title_mod(w)
+            || GAZ.demonym(w).is_some()
+            || GAZ.is_connector(w)
+            || w == "the"
+            || (doc.toks[i].shape == Shape::Cap && !GAZ.is_given(w));
+        if !ok {
+            break;
+        }
+        i += 1;
+    }
+    end
+}
+
+fn part(doc: &Doc, a: usize, hi: usize, out: &mut Vec<Cand>) {
+    let mut a = a;
+    let mut titled = false;
+    let mut honorific = false;
+    let mut chain_title: Option<usize> = None;
+    if let Some(e) = title_end(doc, a, hi) {
+        let only_title = e > hi;
+        let rest_ok = !only_title
+            && !GAZ.is_connector(doc.word(e))
+            && !GAZ.is_org_head(doc.word(hi))
+            && !(hi > e && GAZ.is_place_head(doc.word(hi)))
+            && GAZ.known(doc.slice(a, hi)).is_none();
+        if only_title {
+            return;
+        }
+        if rest_ok {
+            honorific = (a..e).any(|i| GAZ.is_honorific(doc.word(i)));
+            titled = !honorific || e - a > 1;
+            chain_title = Some(a);
+            a = e;
+        }
+    }
+    // A leading nationality is not part of a person's name.
+    while a < hi
+        && GAZ.demonym(doc.word(a)).is_some()
+        && !GAZ.is_org_head(doc.word(hi))
+        && GAZ.known(doc.slice(a, hi)).is_none()
+    {
+        a += 1;
+    }
+    let mut b = hi;
+    while b > a && (GAZ.is_connector(doc.word(b)) || matches!(doc.word(b), "&" | "the")) {
+        b -= 1;
+    }
+    if (a..=b).all(|i| {
+        let w = doc.word(i);
+        GAZ.demonym(w).is_some() || GAZ.is_not_name(w) || GAZ.is_suffix(w) || is_head(w)
+    }) {
+        return;
+    }
+    let span = doc.span(a, b);
+    let name = normalise(span.text(doc.text));
+    let known = GAZ.known(&name);
+    let mut titles_found = Vec::new();
+    let pre = titles::before(doc, a, chain_title);
+    if let Some(t) = pre {
+        titles_found.push(t);
+        titled = true;
+    }
+    let ev_base = kinds::of_name(doc, a, b, titled, honorific);
+    if ev_base.org < 4 && ev_base.place < 5 {
+        if let Some(t) = titles::after(doc, b) {
+            titles_found.push(t);
+            titled = true;
+        }
+    }
+    let ev = if titled {
+        kinds::of_name(doc, a, b, true, honorific)
+    } else {
+        ev_base
+    };
+    out.push(Cand {
+        span,
+        lo: a,
+        hi: b,
+        name,
+        known,
+        ev,
+        titles: titles_found,
+    });
+}

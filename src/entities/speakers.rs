@@ -1,0 +1,40 @@
+//! Quote speakers tied to entities, after quote detection.
+
+use super::merge;
+use super::titles;
+use crate::model::{Article, Span};
+
+/// Gives every quote whose speaker refers to a known entity its
+/// `speaker.entity`: a speaker that contains a mention (`Leavitt`,
+/// `Zelensky’s office`) takes that mention's entity; a description
+/// (`the press secretary`, `the Ukrainian president`) the person whose
+/// title it matches. Speakers already resolved (pronouns) are kept.
+pub fn link_speakers(article: &mut Article) {
+    for qi in 0..article.quotes.len() {
+        let Some(speaker) = article.quotes[qi].speaker else {
+            continue;
+        };
+        if speaker.entity.is_some() {
+            continue;
+        }
+        let entity = match article.mentions_in(speaker.span).first() {
+            Some(m) => Some(m.entity),
+            None => describe(article, speaker.span),
+        };
+        if let Some(s) = article.quotes[qi].speaker.as_mut() {
+            s.entity = entity;
+        }
+    }
+}
+
+/// Resolves a description speaker and records it as a mention.
+fn describe(article: &mut Article, span: Span) -> Option<usize> {
+    let d = titles::desc_of_phrase(&article.text, span)?;
+    let id = merge::resolve(&article.entities, &d)?;
+    let text = article.text.as_str();
+    let e = &mut article.entities[id];
+    merge::attach(text, e, d.span);
+    // Keep the index current for the following speakers.
+    article.index_mentions();
+    Some(id)
+}
