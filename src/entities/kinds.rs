@@ -42,10 +42,13 @@ const DIRECTIONS: &[&str] = &[
     "Upper", "Lower", "Greater", "New",
 ];
 
+/// Prepositions that mostly take places ("from", "to", "at" also take
+/// people and events, so they are left out).
 const PLACE_PREPS: &[&str] = &[
-    "in", "from", "to", "at", "near", "across", "throughout", "outside", "inside", "into", "towards",
-    "toward", "via", "around",
+    "in", "near", "across", "throughout", "outside", "inside", "towards", "toward", "via", "around",
 ];
+
+const DOMAINS: &[&str] = &[".com", ".ca", ".org", ".net", ".co.uk", ".gov", ".io"];
 
 pub fn is_acronym(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
@@ -80,7 +83,15 @@ pub fn of_name(doc: &Doc, lo: usize, hi: usize, titled: bool, honorific: bool) -
     } else if n == 1 && GAZ.is_org_head(last) && doc.toks[lo].shape == Shape::Cap {
         ev.org += 2;
     }
-    if n >= 2 && GAZ.is_org_head(first) && doc.word(lo + 1) == "of" {
+    if n >= 2 && GAZ.is_org_head(first) && matches!(doc.word(lo + 1), "of" | "for") {
+        ev.org += 4;
+    } else if n >= 3
+        && (lo + 1..hi).any(|i| doc.toks[i].shape == Shape::Cap && GAZ.is_org_head(doc.word(i)))
+    {
+        // "Andy Warhol Foundation for the Visual Arts"
+        ev.org += 3;
+    }
+    if n == 1 && DOMAINS.iter().any(|d| first.ends_with(d)) {
         ev.org += 4;
     }
     if n >= 2 && GAZ.is_place_head(last) {
@@ -114,7 +125,7 @@ pub fn of_name(doc: &Doc, lo: usize, hi: usize, titled: bool, honorific: bool) -
         ev.person += 1;
     }
     // Context: a preposition of place before, a speech verb after.
-    if lo > 0 && doc.toks[lo - 1].is_word() {
+    if lo > 0 && doc.toks[lo - 1].is_word() && !doc.toks[hi].poss {
         let mut p = doc.word(lo - 1);
         if p == "the" && lo > 1 {
             p = doc.word(lo - 2);

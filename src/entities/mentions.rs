@@ -58,7 +58,35 @@ pub(super) fn is_unit(doc: &Doc, i: usize) -> bool {
     };
     let w = doc.word(i);
     match t.shape {
-        Shape::Cap => !t.contraction && !GAZ.is_not_name(w) && !(t.initial && GAZ.is_starter(w)),
+        Shape::Cap => {
+            if t.contraction || GAZ.is_not_name(w) || (t.initial && GAZ.is_starter(w)) {
+                return false;
+            }
+            // "Ukrainians", "Muslims": groups of people, not names.
+            if let Some(stem) = w.strip_suffix('s') {
+                if GAZ.demonym(stem).is_some() {
+                    return false;
+                }
+            }
+            // "T-shirt", "X-ray"
+            if w.len() == 1
+                && doc
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.hyph && n.shape == Shape::Lower)
+            {
+                return false;
+            }
+            // Shouted ordinary words ("UNLESS") in a normal paragraph.
+            if w.len() >= 4
+                && kinds::is_acronym(w)
+                && GAZ.known(w).is_none()
+                && GAZ.is_common(w)
+            {
+                return false;
+            }
+            true
+        }
         Shape::Lower => {
             PARTICLES.contains(&w)
                 && doc
@@ -144,7 +172,41 @@ fn chain(doc: &Doc, lo: usize, hi: usize, out: &mut Vec<Cand>) {
     let Some(a) = trim_start(doc, lo, hi) else {
         return;
     };
-    // "Russia and Ukraine" is two names; "Museum and Art Gallery" one.
+    // "Nick Rhodes of Duran Duran": a person's name does not go on with
+    // "of" or "for".
+    let mut start = a;
+    let mut i = a + 1;
+    while i < hi {
+        if matches!(doc.word(i), "of" | "for") && person_like(doc, start, i - 1) {
+            and_split(doc, start, i - 1, out);
+            start = i + 1;
+            while start <= hi && !is_unit(doc, start) {
+                start += 1;
+            }
+            i = start + 1;
+            continue;
+        }
+        i += 1;
+    }
+    if start <= hi {
+        and_split(doc, start, hi, out);
+    }
+}
+
+/// Looks like a person's full name: a given name first, no organisation or
+/// place word.
+fn person_like(doc: &Doc, a: usize, b: usize) -> bool {
+    b > a
+        && (GAZ.is_given(doc.word(a)) || (a..=b).all(|k| !GAZ.is_common(doc.word(k))))
+        && !(a..=b).any(|k| {
+            let w = doc.word(k);
+            GAZ.is_org_head(w) || GAZ.is_place_head(w) || is_head(w) || GAZ.is_connector(w)
+        })
+        && GAZ.known(doc.slice(a, b)).is_none()
+}
+
+/// "Russia and Ukraine" is two names; "Museum and Art Gallery" one.
+fn and_split(doc: &Doc, a: usize, hi: usize, out: &mut Vec<Cand>) {
     let has_and = (a..=hi).any(|i| matches!(doc.word(i), "and" | "&"));
     if has_and && !(a..=hi).any(|i| GAZ.is_org_head(doc.word(i)) && doc.toks[i].shape == Shape::Cap) {
         let mut start = a;
@@ -218,8 +280,9 @@ fn is_head(w: &str) -> bool {
 }
 
 /// The end (exclusive) of a title at the start of `a..=hi`, if any.
-fn title_end(doc: &Doc, a: usize, hi: usize) -> Option<usize> {
+fn title_end(doc: &Doc, a: usize, hi: usize) -> Option<(usize, usize)> {
     let mut end = None;
+    let mut first_head = None;
     let mut i = a;
     while i <= hi {
         let w = doc.word(i);
@@ -243,6 +306,7 @@ fn title_end(doc: &Doc, a: usize, hi: usize) -> Option<usize> {
                         + 1;
                 }
             }
+            first_head.get_or_insert(i);
             end = Some(e);
             i = e;
             continue;
@@ -259,15 +323,38 @@ fn title_end(doc: &Doc, a: usize, hi: usize) -> Option<usize> {
         }
         i += 1;
     }
-    end
+    Some((end?, first_head?))
+}
+
+/// Names inside a title ("U.S. President", "White House press
+/// secretary") are mentions of their own when they are known or clearly
+/// organisations.
+fn title_names(doc: &Doc, a: usize, head: usize, out: &mut Vec<Cand>) {
+    let mut x = a;
+    let mut y = head;
+    let skip = |w: &str| GAZ.is_title_mod(w) || GAZ.demonym(w).is_some() || GAZ.is_connector(w) || w == "the";
+    while x < y && skip(doc.word(x)) {
+        x += 1;
+    }
+    while y > x && skip(doc.word(y - 1)) {
+        y -= 1;
+    }
+    if x >= y {
+        return;
+    }
+    let b = y - 1;
+    let known = GAZ.known(doc.slice(x, b)).is_some();
+    let org = b > x && GAZ.is_org_head(doc.word(b));
+    if known || org {
+        emit(doc, x, b, None, false, out);
+    }
 }
 
 fn part(doc: &Doc, a: usize, hi: usize, out: &mut Vec<Cand>) {
     let mut a = a;
-    let mut titled = false;
     let mut honorific = false;
     let mut chain_title: Option<usize> = None;
-    if let Some(e) = title_end(doc, a, hi) {
+    if let Some((e, head)) = title_end(doc, a, hi) {
         let only_title = e > hi;
         let rest_ok = !only_title
             && !GAZ.is_connector(doc.word(e))
@@ -275,11 +362,12 @@ fn part(doc: &Doc, a: usize, hi: usize, out: &mut Vec<Cand>) {
             && !(hi > e && GAZ.is_place_head(doc.word(hi)))
             && GAZ.known(doc.slice(a, hi)).is_none();
         if only_title {
+            title_names(doc, a, head, out);
             return;
         }
         if rest_ok {
+            title_names(doc, a, head, out);
             honorific = (a..e).any(|i| GAZ.is_honorific(doc.word(i)));
-            titled = !honorific || e - a > 1;
             chain_title = Some(a);
             a = e;
         }
@@ -292,6 +380,25 @@ fn part(doc: &Doc, a: usize, hi: usize, out: &mut Vec<Cand>) {
     {
         a += 1;
     }
+    // Two names side by side: "United States Hamdullah Mohib", "Refugee
+    // Council Enver Solomon".
+    if GAZ.known(doc.slice(a, hi)).is_none() {
+        for k in (a..hi).rev() {
+            let prefix_known = GAZ.known(doc.slice(a, k)).is_some();
+            let prefix_org = k > a && GAZ.is_org_head(doc.word(k));
+            if (prefix_known || prefix_org) && person_like(doc, k + 1, hi) {
+                emit(doc, a, k, None, false, out);
+                emit(doc, k + 1, hi, None, false, out);
+                return;
+            }
+        }
+    }
+    emit(doc, a, hi, chain_title, honorific, out);
+}
+
+/// Records the name `a..=hi` with its titles and kind evidence.
+fn emit(doc: &Doc, a: usize, hi: usize, chain_title: Option<usize>, honorific: bool, out: &mut Vec<Cand>) {
+    let mut titled = chain_title.is_some() && !(honorific && chain_title == Some(a.saturating_sub(1)));
     let mut b = hi;
     while b > a && (GAZ.is_connector(doc.word(b)) || matches!(doc.word(b), "&" | "the")) {
         b -= 1;
@@ -306,8 +413,7 @@ fn part(doc: &Doc, a: usize, hi: usize, out: &mut Vec<Cand>) {
     let name = normalise(span.text(doc.text));
     let known = GAZ.known(&name);
     let mut titles_found = Vec::new();
-    let pre = titles::before(doc, a, chain_title);
-    if let Some(t) = pre {
+    if let Some(t) = titles::before(doc, a, chain_title) {
         titles_found.push(t);
         titled = true;
     }

@@ -153,7 +153,7 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         let Some((first, surname, words)) = person_key(c) else {
             continue;
         };
-        if words != 1 || matches!(c.known, Some(Known::Org(_))) || c.ev.place_context {
+        if words != 1 || c.known.is_some() {
             continue;
         }
         let kind = kind_of(c);
@@ -194,6 +194,10 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             sets.union(i, r);
             resolved[i] = true;
         }
+    }
+    // A surname joined to a full name is a person whatever its context.
+    for (c, _) in cands.iter_mut().zip(&resolved).filter(|(_, r)| **r) {
+        c.ev.person += 3;
     }
 
     // The same name (or gazetteer alias) is the same referent.
