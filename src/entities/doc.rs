@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::gazetteer::{FastSet, lower};
+use super::gazetteer::{FastMap, FastSet, lower};
 use super::tokens::{Shape, Tok, tokenize};
 use crate::model::{Article, Role, Span};
 
@@ -18,10 +18,13 @@ pub struct Doc<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
     pub paras: Vec<Para>,
-    /// Capitalised words seen away from a sentence start.
-    pub cap_mid: FastSet<&'a str>,
-    /// Words seen in lower case.
-    pub lowers: FastSet<&'a str>,
+    /// Sentence-initial capitalised words (lower-cased) seen capitalised
+    /// elsewhere: names, whatever their position.
+    pub cap_mid: FastSet<String>,
+    /// The same words seen in lower case elsewhere: ordinary words.
+    pub lowers: FastSet<String>,
+    /// Token may be part of a name (see `mentions::is_unit`).
+    pub unit: Vec<bool>,
 }
 
 impl<'a> Doc<'a> {
@@ -39,28 +42,70 @@ impl<'a> Doc<'a> {
             let caps = shouting(text, &toks[range.clone()], p.role == Role::Headline);
             paras.push(Para { toks: range, caps });
         }
-        let mut cap_mid = FastSet::default();
-        let mut lowers = FastSet::default();
+        // Only sentence-initial words need the article-wide check, so the
+        // table holds just those and every other word is one probe.
+        let mut initial: FastMap<String, (bool, bool)> = FastMap::default();
         for p in paras.iter().filter(|p| !p.caps) {
             for t in &toks[p.toks.clone()] {
-                match t.shape {
-                    Shape::Cap if !t.initial => {
-                        cap_mid.insert(t.span.text(text));
-                    }
-                    Shape::Lower => {
-                        lowers.insert(t.span.text(text));
-                    }
-                    _ => {}
+                if t.initial && t.shape == Shape::Cap {
+                    initial.insert(t.span.text(text).to_lowercase(), (false, false));
                 }
             }
         }
-        Doc {
+        // A cheap filter (first letter, length) spares most words the probe.
+        let mut seen = [0u32; 32];
+        let sig = |w: &str| -> (usize, u32) {
+            let b = w.as_bytes().first().map_or(0, |b| b.to_ascii_lowercase());
+            ((b % 32) as usize, 1u32 << w.len().min(31))
+        };
+        for w in initial.keys() {
+            let (x, bit) = sig(w);
+            seen[x] |= bit;
+        }
+        let mut buf = String::new();
+        for p in paras.iter().filter(|p| !p.caps) {
+            for t in &toks[p.toks.clone()] {
+                let w = t.span.text(text);
+                let (x, bit) = sig(w);
+                if seen[x] & bit == 0 {
+                    continue;
+                }
+                let cap = match t.shape {
+                    Shape::Cap if !t.initial => true,
+                    Shape::Lower => false,
+                    _ => continue,
+                };
+                if let Some(e) = initial.get_mut(lower(w, &mut buf)) {
+                    if cap {
+                        e.0 = true;
+                    } else {
+                        e.1 = true;
+                    }
+                }
+            }
+        }
+        let mut cap_mid = FastSet::default();
+        let mut lowers = FastSet::default();
+        for (w, (c, l)) in initial {
+            if c {
+                cap_mid.insert(w.clone());
+            }
+            if l {
+                lowers.insert(w);
+            }
+        }
+        let mut doc = Doc {
             text,
             toks,
             paras,
             cap_mid,
             lowers,
-        }
+            unit: Vec::new(),
+        };
+        doc.unit = (0..doc.toks.len())
+            .map(|i| super::mentions::unit_of(&doc, i))
+            .collect();
+        doc
     }
 
     pub fn word(&self, i: usize) -> &'a str {
@@ -77,7 +122,8 @@ impl<'a> Doc<'a> {
 
     /// The word is used as a name away from sentence starts.
     pub fn seen_capitalised(&self, w: &str) -> bool {
-        self.cap_mid.contains(w)
+        let mut buf = String::new();
+        self.cap_mid.contains(lower(w, &mut buf))
     }
 
     /// The word (lower-cased) appears in lower case in this article.
@@ -98,9 +144,10 @@ fn shouting(text: &str, toks: &[Tok], headline: bool) -> bool {
     let (mut long_words, mut long_caps) = (0usize, 0usize);
     for t in toks.iter().filter(|t| t.is_word()) {
         let w = t.span.text(text);
-        for c in w.chars().filter(|c| c.is_alphabetic()) {
+        // Bytes are enough: a line is shouted or not in its ASCII letters.
+        for b in w.bytes().filter(u8::is_ascii_alphabetic) {
             letters += 1;
-            upper += c.is_uppercase() as usize;
+            upper += b.is_ascii_uppercase() as usize;
         }
         if w.len() > 3 && t.shape != Shape::Num {
             long_words += 1;

@@ -161,29 +161,36 @@ impl Gazetteer {
 
     /// A common lower-case English word, trying regular inflections.
     pub fn is_common(&self, w: &str) -> bool {
-        let mut buf = String::new();
-        let lw = lower(w, &mut buf);
-        if self.common.contains(lw) {
+        if w.len() > 40 || !w.is_ascii() {
+            let mut buf = String::new();
+            return self.common.contains(lower(w, &mut buf));
+        }
+        let mut arr = [0u8; 44];
+        let n = w.len();
+        arr[..n].copy_from_slice(w.as_bytes());
+        arr[..n].make_ascii_lowercase();
+        let has = |bytes: &[u8]| std::str::from_utf8(bytes).is_ok_and(|s| self.common.contains(s));
+        if has(&arr[..n]) {
             return true;
         }
-        let strip = |suffix: &str, add: &str| -> bool {
-            lw.strip_suffix(suffix).is_some_and(|stem| {
-                stem.len() > 1 && {
-                    let mut s = String::with_capacity(stem.len() + add.len());
-                    s.push_str(stem);
-                    s.push_str(add);
-                    self.common.contains(s.as_str())
-                }
-            })
+        // Stem + replacement, written in place after the stem.
+        let try_stem = |suffix: &[u8], add: &[u8]| -> bool {
+            if n <= suffix.len() + 1 || !arr[..n].ends_with(suffix) {
+                return false;
+            }
+            let stem = n - suffix.len();
+            let mut tmp = arr;
+            tmp[stem..stem + add.len()].copy_from_slice(add);
+            has(&tmp[..stem + add.len()])
         };
-        strip("ies", "y")
-            || strip("es", "")
-            || strip("s", "")
-            || strip("ed", "")
-            || strip("ed", "e")
-            || strip("ing", "")
-            || strip("ing", "e")
-            || strip("ly", "")
+        try_stem(b"ies", b"y")
+            || try_stem(b"es", b"")
+            || try_stem(b"s", b"")
+            || try_stem(b"ed", b"")
+            || try_stem(b"ed", b"e")
+            || try_stem(b"ing", b"")
+            || try_stem(b"ing", b"e")
+            || try_stem(b"ly", b"")
     }
 
     pub fn is_starter(&self, w: &str) -> bool {

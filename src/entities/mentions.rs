@@ -51,8 +51,13 @@ pub fn normalise(s: &str) -> String {
     out
 }
 
-/// Can token `i` be part of a name?
-pub(super) fn is_unit(doc: &Doc, i: usize) -> bool {
+/// Can token `i` be part of a name? (Precomputed in `Doc::unit`.)
+fn is_unit(doc: &Doc, i: usize) -> bool {
+    doc.unit.get(i).copied().unwrap_or(false)
+}
+
+/// Computes [`is_unit`] for token `i`.
+pub(super) fn unit_of(doc: &Doc, i: usize) -> bool {
     let Some(t) = doc.toks.get(i) else {
         return false;
     };
@@ -63,7 +68,7 @@ pub(super) fn is_unit(doc: &Doc, i: usize) -> bool {
                 return false;
             }
             // "Ukrainians", "Muslims": groups of people, not names.
-            if let Some(stem) = w.strip_suffix('s') {
+            if let Some(stem) = w.strip_suffix('s').filter(|s| s.len() > 3) {
                 if GAZ.demonym(stem).is_some() {
                     return false;
                 }
@@ -98,7 +103,7 @@ pub(super) fn is_unit(doc: &Doc, i: usize) -> bool {
     }
 }
 
-pub(super) fn is_connector_tok(doc: &Doc, i: usize) -> bool {
+fn is_connector_tok(doc: &Doc, i: usize) -> bool {
     let Some(t) = doc.toks.get(i) else {
         return false;
     };

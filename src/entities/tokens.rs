@@ -59,17 +59,29 @@ fn is_initials(w: &str) -> bool {
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
 }
 
+/// The char at byte `i` of `s` and its length (ASCII fast path).
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Tokens of `span` of `text`, appended to `out`. `sentence_starts` are byte
 /// offsets (sorted) where sentences begin.
 pub fn tokenize(text: &str, span: Span, sentence_starts: &[usize], out: &mut Vec<Tok>) {
     let first = out.len();
     let s = span.text(text);
     let base = span.start;
-    let mut it = s.char_indices().peekable();
     let mut hyph_next = false;
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while let Some((c, clen)) = char_at(s, i) {
         if c.is_whitespace() {
             hyph_next = false;
+            i += clen;
             continue;
         }
         if !c.is_alphanumeric() {
@@ -77,13 +89,14 @@ pub fn tokenize(text: &str, span: Span, sentence_starts: &[usize], out: &mut Vec
             if is_hyphen(c)
                 && out.len() > first
                 && out.last().is_some_and(|t| t.is_word() && t.span.end == base + i)
-                && it.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
+                && char_at(s, i + clen).is_some_and(|(n, _)| n.is_alphanumeric())
             {
                 hyph_next = true;
+                i += clen;
                 continue;
             }
             out.push(Tok {
-                span: Span::new(base + i, base + i + c.len_utf8()),
+                span: Span::new(base + i, base + i + clen),
                 shape: Shape::Punct,
                 initial: false,
                 poss: false,
@@ -91,25 +104,23 @@ pub fn tokenize(text: &str, span: Span, sentence_starts: &[usize], out: &mut Vec
                 contraction: false,
             });
             hyph_next = false;
+            i += clen;
             continue;
         }
         // A word: letters and digits, with inner apostrophes and periods.
-        let mut end = i + c.len_utf8();
+        let mut end = i + clen;
         let mut seg_len = 1; // chars since the last inner period
         let mut apos_lower = false;
-        loop {
-            let rest = &s[end..];
-            let mut chars = rest.chars();
-            let Some(n) = chars.next() else { break };
+        while let Some((n, nlen)) = char_at(s, end) {
             if n.is_alphanumeric() {
-                end += n.len_utf8();
+                end += nlen;
                 seg_len += 1;
                 continue;
             }
-            let after = chars.next();
+            let after = char_at(s, end + nlen).map(|(a, _)| a);
             if is_apostrophe(n) && after.is_some_and(char::is_alphanumeric) {
                 apos_lower |= after.is_some_and(char::is_lowercase);
-                end += n.len_utf8();
+                end += nlen;
                 continue;
             }
             if n == '.'
@@ -125,7 +136,7 @@ pub fn tokenize(text: &str, span: Span, sentence_starts: &[usize], out: &mut Vec
         let mut poss = false;
         let mut wend = end;
         for suffix in ["'s", "’s"] {
-            if word.len() > suffix.len() + 0 && word.ends_with(suffix) {
+            if word.ends_with(suffix) {
                 let stem = &word[..word.len() - suffix.len()];
                 if stem.chars().count() > 1 {
                     word = stem;
@@ -143,12 +154,12 @@ pub fn tokenize(text: &str, span: Span, sentence_starts: &[usize], out: &mut Vec
         }
         // Plural possessive: "the Joneses’ house".
         if !poss && word.ends_with('s') {
-            let mut rest = s[end..].chars();
-            if rest.next().is_some_and(is_apostrophe)
-                && !rest.next().is_some_and(char::is_alphanumeric)
-            {
-                poss = true;
-                end += s[end..].chars().next().map_or(0, char::len_utf8);
+            if let Some((a, alen)) = char_at(s, end).filter(|&(a, _)| is_apostrophe(a)) {
+                let _ = a;
+                if !char_at(s, end + alen).is_some_and(|(n, _)| n.is_alphanumeric()) {
+                    poss = true;
+                    end += alen;
+                }
             }
         }
         let shape = if c.is_uppercase() {
@@ -167,10 +178,7 @@ pub fn tokenize(text: &str, span: Span, sentence_starts: &[usize], out: &mut Vec
             contraction,
         });
         hyph_next = false;
-        // Skip the chars consumed.
-        while it.peek().is_some_and(|&(j, _)| j < end) {
-            it.next();
-        }
+        i = end;
     }
     mark_initials(text, &mut out[first..], sentence_starts);
 }
