@@ -63,6 +63,8 @@ pub struct Gazetteer {
     known: FastMap<&'static str, Known>,
     /// The same, keyed by the upper-cased name (all-caps headlines).
     known_upper: FastMap<String, Known>,
+    /// Names known only as cities (weaker evidence than a country).
+    cities: FastSet<&'static str>,
     given: FastSet<&'static str>,
     common: FastSet<&'static str>,
     starters: FastSet<&'static str>,
@@ -116,6 +118,24 @@ impl Gazetteer {
                 add(line, true, &mut known);
             }
         }
+        let mut cities: FastSet<&'static str> = FastSet::default();
+        for (section, line) in lexicon::entries(PLACES) {
+            if matches!(section, "capital" | "city") {
+                cities.insert(line.trim());
+            }
+        }
+        for (section, line) in lexicon::entries(PLACES) {
+            if matches!(section, "country" | "us_state") {
+                for f in line.split('|') {
+                    cities.remove(f.trim());
+                }
+            }
+        }
+        for line in lexicon::section(WORDS, "known_place").chain(lexicon::section(WORDS, "known_org")) {
+            for f in line.split('|') {
+                cities.remove(f.trim());
+            }
+        }
         let known_upper = known
             .iter()
             .map(|(k, v)| (k.to_uppercase(), *v))
@@ -127,6 +147,7 @@ impl Gazetteer {
             })
             .collect();
         Gazetteer {
+            cities,
             known,
             known_upper,
             given: lexicon::entries(GIVEN).map(|(_, e)| e).collect(),
@@ -153,6 +174,11 @@ impl Gazetteer {
 
     pub fn known_upper(&self, upper: &str) -> Option<Known> {
         self.known_upper.get(upper).copied()
+    }
+
+    /// Known only as a city or capital: a weaker sign than a country.
+    pub fn is_city(&self, name: &str) -> bool {
+        self.cities.contains(name)
     }
 
     pub fn is_given(&self, w: &str) -> bool {

@@ -68,9 +68,19 @@ pub fn of_name(doc: &Doc, lo: usize, hi: usize, titled: bool, honorific: bool) -
         .collect();
     let n = words.len();
     match GAZ.known(name) {
+        Some(Known::Place(_)) if GAZ.is_city(name) => ev.place += 3,
         Some(Known::Place(_)) => ev.place += 5,
         Some(Known::Org(_)) => ev.org += 5,
         None => {}
+    }
+    // "Tory leader", "Kremlin spokesman": a single name qualifying a role
+    // is an organisation or place, not a person.
+    if n == 1 && !titled && !honorific {
+        if let Some(t) = doc.toks.get(hi + 1) {
+            if t.shape == Shape::Lower && !doc.toks[hi].poss && GAZ.is_title(doc.word(hi + 1)) {
+                ev.org += 2;
+            }
+        }
     }
     if titled {
         ev.person += 4;

@@ -260,8 +260,13 @@ fn trim_start(doc: &Doc, lo: usize, hi: usize) -> Option<usize> {
 /// A sentence-initial capitalised word that is just an English word.
 fn ordinary_word(doc: &Doc, i: usize, hi: usize) -> bool {
     let w = doc.word(i);
-    if doc.seen_capitalised(w) || GAZ.known(w).is_some() {
+    if doc.seen_capitalised(w) {
         return false;
+    }
+    if GAZ.known(w).is_some() {
+        // "Mobile phones ...": a city that is also a common word counts as
+        // the word when the article uses it in lower case too.
+        return GAZ.is_city(w) && GAZ.is_common(w) && doc.seen_lower(w);
     }
     if GAZ.is_title(w) || GAZ.is_title_mod(w) || GAZ.is_title_abbrev(w) || GAZ.is_honorific(w) {
         return false;
@@ -359,7 +364,12 @@ fn part(doc: &Doc, a: usize, hi: usize, out: &mut Vec<Cand>) {
     let mut a = a;
     let mut honorific = false;
     let mut chain_title: Option<usize> = None;
-    if let Some((e, head)) = title_end(doc, a, hi) {
+    if let Some((e, head)) = title_end(doc, a, hi).filter(|&(e, head)| {
+        // "General Election", "Major League": adjectives, not titles.
+        !(matches!(doc.word(head), "General" | "Major" | "Chief" | "Grand" | "Principal" | "First")
+            && e <= hi
+            && GAZ.is_common(doc.word(e)))
+    }) {
         let only_title = e > hi;
         let rest_ok = !only_title
             && !GAZ.is_connector(doc.word(e))
@@ -413,6 +423,20 @@ fn emit(doc: &Doc, a: usize, hi: usize, chain_title: Option<usize>, honorific: b
         GAZ.demonym(w).is_some() || GAZ.is_not_name(w) || GAZ.is_suffix(w) || is_head(w)
     }) {
         return;
+    }
+    if a == b {
+        let w = doc.word(a);
+        let t = doc.toks[a];
+        // Single letters, title words on their own, capitalised function
+        // words ("Of", "Then") and sentence-initial ordinary words.
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 2
+            || GAZ.is_title_mod(w)
+            || GAZ.is_connector(&w.to_lowercase())
+            || (t.initial && GAZ.known(w).is_none() && GAZ.is_common(w) && !doc.seen_capitalised(w))
+        {
+            return;
+        }
     }
     let span = doc.span(a, b);
     let name = normalise(span.text(doc.text));

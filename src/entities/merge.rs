@@ -153,7 +153,7 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         let Some((first, surname, words)) = person_key(c) else {
             continue;
         };
-        if words != 1 || c.known.is_some() {
+        if words != 1 || c.known.is_some_and(|k| !GAZ.is_city(k.canonical())) {
             continue;
         }
         let kind = kind_of(c);
@@ -419,6 +419,12 @@ fn assemble(cands: &[Cand], sets: &mut Sets) -> Vec<Entity> {
         }
         mentions.sort_by_key(|s| (s.start, s.end));
         mentions.dedup();
+        // "Secretary" adds nothing to "Secretary of State".
+        let all = titles.clone();
+        titles.retain(|t| {
+            let lt = t.to_lowercase();
+            !all.iter().any(|o| o.len() > t.len() && o.to_lowercase().contains(&lt))
+        });
         out.push(Entity {
             id: out.len(),
             name,

@@ -16,14 +16,29 @@ mod tokens;
 
 pub use speakers::link_speakers;
 
-use crate::model::{Article, Entity};
+use crate::model::{Article, Entity, EntityKind, Span};
 
 /// The entities of an article's non-aside paragraphs: ids are indices,
 /// mentions are sorted and mentions of different entities never overlap.
 pub fn recognize(article: &Article) -> Vec<Entity> {
-    if std::env::var_os("NOENT").is_some() { return Vec::new(); }
     let doc = doc::Doc::new(article);
-    let cands = mentions::find(&doc);
+    let mut cands = mentions::find(&doc);
+    // Words inside a person's apposition ("Randy George, the Army chief of
+    // staff") belong to the title unless they are known names.
+    let appositions: Vec<Span> = cands
+        .iter()
+        .filter(|c| c.ev.kind() == EntityKind::Person)
+        .filter_map(|c| titles::apposition(&doc, c.hi).map(|(s, _)| s))
+        .collect();
+    if !appositions.is_empty() {
+        cands.retain(|c| {
+            c.lo != c.hi
+                || c.known.is_some()
+                || !appositions
+                    .iter()
+                    .any(|s| s.start <= c.span.start && c.span.end <= s.end)
+        });
+    }
     merge::build(&doc, cands)
 }
 
