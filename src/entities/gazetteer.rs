@@ -131,15 +131,14 @@ impl Gazetteer {
                 }
             }
         }
-        for line in lexicon::section(WORDS, "known_place").chain(lexicon::section(WORDS, "known_org")) {
+        for line in
+            lexicon::section(WORDS, "known_place").chain(lexicon::section(WORDS, "known_org"))
+        {
             for f in line.split('|') {
                 cities.remove(f.trim());
             }
         }
-        let known_upper = known
-            .iter()
-            .map(|(k, v)| (k.to_uppercase(), *v))
-            .collect();
+        let known_upper = known.iter().map(|(k, v)| (k.to_uppercase(), *v)).collect();
         let demonyms = lexicon::section(WORDS, "demonym")
             .filter_map(|l| {
                 let (d, c) = l.split_once('|')?;

@@ -45,7 +45,16 @@ const DIRECTIONS: &[&str] = &[
 /// Prepositions that mostly take places ("from", "to", "at" also take
 /// people and events, so they are left out).
 const PLACE_PREPS: &[&str] = &[
-    "in", "near", "across", "throughout", "outside", "inside", "towards", "toward", "via", "around",
+    "in",
+    "near",
+    "across",
+    "throughout",
+    "outside",
+    "inside",
+    "towards",
+    "toward",
+    "via",
+    "around",
 ];
 
 const DOMAINS: &[&str] = &[".com", ".ca", ".org", ".net", ".co.uk", ".gov", ".io"];
@@ -53,7 +62,8 @@ const DOMAINS: &[&str] = &[".com", ".ca", ".org", ".net", ".co.uk", ".gov", ".io
 pub fn is_acronym(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
-        && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
 }
 
 /// Evidence for the name made of tokens `lo..=hi` (after any title).
@@ -75,12 +85,15 @@ pub fn of_name(doc: &Doc, lo: usize, hi: usize, titled: bool, honorific: bool) -
     }
     // "Tory leader", "Kremlin spokesman": a single name qualifying a role
     // is an organisation or place, not a person.
-    if n == 1 && !titled && !honorific {
-        if let Some(t) = doc.toks.get(hi + 1) {
-            if t.shape == Shape::Lower && !doc.toks[hi].poss && GAZ.is_title(doc.word(hi + 1)) {
-                ev.org += 2;
-            }
-        }
+    if n == 1
+        && !titled
+        && !honorific
+        && let Some(t) = doc.toks.get(hi + 1)
+        && t.shape == Shape::Lower
+        && !doc.toks[hi].poss
+        && GAZ.is_title(doc.word(hi + 1))
+    {
+        ev.org += 2;
     }
     if titled {
         ev.person += 4;

@@ -32,7 +32,9 @@ impl Cand {
 }
 
 /// Lower-case particles that may open a hyphenated name part ("al-Baghdadi").
-const PARTICLES: &[&str] = &["al", "el", "ad", "ash", "as", "at", "az", "bin", "ibn", "abu", "abd"];
+const PARTICLES: &[&str] = &[
+    "al", "el", "ad", "ash", "as", "at", "az", "bin", "ibn", "abu", "abd",
+];
 
 pub fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -68,10 +70,10 @@ pub(super) fn unit_of(doc: &Doc, i: usize) -> bool {
                 return false;
             }
             // "Ukrainians", "Muslims": groups of people, not names.
-            if let Some(stem) = w.strip_suffix('s').filter(|s| s.len() > 3) {
-                if GAZ.demonym(stem).is_some() {
-                    return false;
-                }
+            if let Some(stem) = w.strip_suffix('s').filter(|s| s.len() > 3)
+                && GAZ.demonym(stem).is_some()
+            {
+                return false;
             }
             // "T-shirt", "X-ray"
             if w.len() == 1
@@ -83,11 +85,7 @@ pub(super) fn unit_of(doc: &Doc, i: usize) -> bool {
                 return false;
             }
             // Shouted ordinary words ("UNLESS") in a normal paragraph.
-            if w.len() >= 4
-                && kinds::is_acronym(w)
-                && GAZ.known(w).is_none()
-                && GAZ.is_common(w)
-            {
+            if w.len() >= 4 && kinds::is_acronym(w) && GAZ.known(w).is_none() && GAZ.is_common(w) {
                 return false;
             }
             true
@@ -213,14 +211,15 @@ fn person_like(doc: &Doc, a: usize, b: usize) -> bool {
 /// "Russia and Ukraine" is two names; "Museum and Art Gallery" one.
 fn and_split(doc: &Doc, a: usize, hi: usize, out: &mut Vec<Cand>) {
     let has_and = (a..=hi).any(|i| matches!(doc.word(i), "and" | "&"));
-    if has_and && !(a..=hi).any(|i| GAZ.is_org_head(doc.word(i)) && doc.toks[i].shape == Shape::Cap) {
+    if has_and && !(a..=hi).any(|i| GAZ.is_org_head(doc.word(i)) && doc.toks[i].shape == Shape::Cap)
+    {
         let mut start = a;
         for i in a..=hi + 1 {
             if i > hi || matches!(doc.word(i), "and" | "&") {
-                if i > start {
-                    if let Some(s) = trim_start(doc, start, i - 1) {
-                        part(doc, s, i - 1, out);
-                    }
+                if i > start
+                    && let Some(s) = trim_start(doc, start, i - 1)
+                {
+                    part(doc, s, i - 1, out);
                 }
                 start = i + 1;
             }
@@ -342,7 +341,9 @@ fn title_end(doc: &Doc, a: usize, hi: usize) -> Option<(usize, usize)> {
 fn title_names(doc: &Doc, a: usize, head: usize, out: &mut Vec<Cand>) {
     let mut x = a;
     let mut y = head;
-    let skip = |w: &str| GAZ.is_title_mod(w) || GAZ.demonym(w).is_some() || GAZ.is_connector(w) || w == "the";
+    let skip = |w: &str| {
+        GAZ.is_title_mod(w) || GAZ.demonym(w).is_some() || GAZ.is_connector(w) || w == "the"
+    };
     while x < y && skip(doc.word(x)) {
         x += 1;
     }
@@ -366,16 +367,18 @@ fn part(doc: &Doc, a: usize, hi: usize, out: &mut Vec<Cand>) {
     let mut chain_title: Option<usize> = None;
     if let Some((e, head)) = title_end(doc, a, hi).filter(|&(e, head)| {
         // "General Election", "Major League": adjectives, not titles.
-        !(matches!(doc.word(head), "General" | "Major" | "Chief" | "Grand" | "Principal" | "First")
-            && e <= hi
+        !(matches!(
+            doc.word(head),
+            "General" | "Major" | "Chief" | "Grand" | "Principal" | "First"
+        ) && e <= hi
             && GAZ.is_common(doc.word(e)))
     }) {
         let only_title = e > hi;
-        let rest_ok = !only_title
-            && !GAZ.is_connector(doc.word(e))
-            && !GAZ.is_org_head(doc.word(hi))
-            && !(hi > e && GAZ.is_place_head(doc.word(hi)))
-            && GAZ.known(doc.slice(a, hi)).is_none();
+        let rest_ok = !(only_title
+            || GAZ.is_connector(doc.word(e))
+            || GAZ.is_org_head(doc.word(hi))
+            || (hi > e && GAZ.is_place_head(doc.word(hi)))
+            || GAZ.known(doc.slice(a, hi)).is_some());
         if only_title {
             title_names(doc, a, head, out);
             return;
@@ -412,8 +415,16 @@ fn part(doc: &Doc, a: usize, hi: usize, out: &mut Vec<Cand>) {
 }
 
 /// Records the name `a..=hi` with its titles and kind evidence.
-fn emit(doc: &Doc, a: usize, hi: usize, chain_title: Option<usize>, honorific: bool, out: &mut Vec<Cand>) {
-    let mut titled = chain_title.is_some() && !(honorific && chain_title == Some(a.saturating_sub(1)));
+fn emit(
+    doc: &Doc,
+    a: usize,
+    hi: usize,
+    chain_title: Option<usize>,
+    honorific: bool,
+    out: &mut Vec<Cand>,
+) {
+    let mut titled =
+        chain_title.is_some() && !(honorific && chain_title == Some(a.saturating_sub(1)));
     let mut b = hi;
     while b > a && (GAZ.is_connector(doc.word(b)) || matches!(doc.word(b), "&" | "the")) {
         b -= 1;
@@ -431,7 +442,7 @@ fn emit(doc: &Doc, a: usize, hi: usize, chain_title: Option<usize>, honorific: b
         // words ("Of", "Then") and sentence-initial ordinary words.
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         if letters < 2
-            || GAZ.is_title_mod(w)
+            || (GAZ.is_title_mod(w) && GAZ.known(w).is_none())
             || GAZ.is_connector(&w.to_lowercase())
             || (t.initial && GAZ.known(w).is_none() && GAZ.is_common(w) && !doc.seen_capitalised(w))
         {
@@ -447,11 +458,12 @@ fn emit(doc: &Doc, a: usize, hi: usize, chain_title: Option<usize>, honorific: b
         titled = true;
     }
     let ev_base = kinds::of_name(doc, a, b, titled, honorific);
-    if ev_base.org < 4 && ev_base.place < 5 {
-        if let Some(t) = titles::after(doc, b) {
-            titles_found.push(t);
-            titled = true;
-        }
+    if ev_base.org < 4
+        && ev_base.place < 5
+        && let Some(t) = titles::after(doc, b)
+    {
+        titles_found.push(t);
+        titled = true;
     }
     let ev = if titled {
         kinds::of_name(doc, a, b, true, honorific)

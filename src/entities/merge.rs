@@ -112,20 +112,21 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         if kind_of(c) != EntityKind::Person || c.known.is_some() {
             continue;
         }
-        if let Some((first, surname, words)) = person_key(c) {
-            if words >= 2 {
-                full.push(i);
-                match by_identity.get(&(first.clone(), surname.clone())) {
-                    Some(&j) => sets.union(i, j),
-                    None => {
-                        by_identity.insert((first, surname), i);
-                    }
+        if let Some((first, surname, words)) = person_key(c)
+            && words >= 2
+        {
+            full.push(i);
+            match by_identity.get(&(first.clone(), surname.clone())) {
+                Some(&j) => sets.union(i, j),
+                None => {
+                    by_identity.insert((first, surname), i);
                 }
             }
         }
     }
     // Spelling variants of the given name ("Kristin"/"Kristen Wilkins").
-    let idents: Vec<(&(String, String), usize)> = by_identity.iter().map(|(k, &v)| (k, v)).collect();
+    let idents: Vec<(&(String, String), usize)> =
+        by_identity.iter().map(|(k, &v)| (k, v)).collect();
     for (x, &(ka, ia)) in idents.iter().enumerate() {
         for &(kb, ib) in idents.iter().skip(x + 1) {
             if ka.1 == kb.1
@@ -187,7 +188,11 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             if roots[0].1 > roots[1].1 {
                 Some(roots[0].0)
             } else {
-                roots.iter().filter(|r| r.2.is_some()).max_by_key(|r| r.2).map(|r| r.0)
+                roots
+                    .iter()
+                    .filter(|r| r.2.is_some())
+                    .max_by_key(|r| r.2)
+                    .map(|r| r.0)
             }
         };
         if let Some(r) = pick {
@@ -239,10 +244,12 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             }
         }
         // "Food Standards Australia New Zealand (FSANZ)"
-        if c.lo >= 3 && doc.word(c.lo - 1) == "(" && doc.word(c.hi + 1) == ")" {
-            if let Some(j) = cands.iter().rposition(|d| d.hi + 1 == c.lo - 1) {
-                sets.union(i, j);
-            }
+        if c.lo >= 3
+            && doc.word(c.lo - 1) == "("
+            && doc.word(c.hi + 1) == ")"
+            && let Some(j) = cands.iter().rposition(|d| d.hi + 1 == c.lo - 1)
+        {
+            sets.union(i, j);
         }
     }
 
@@ -262,19 +269,25 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         let w = words.len();
         for k in 1..w.saturating_sub(1) {
             let suffix = words[k..].join(" ");
-            if let Some(&j) = by_name.get(suffix.as_str()) {
-                if matches!(kind_of(&cands[j]), EntityKind::Organization | EntityKind::Other) {
-                    joins.push((i, j));
-                    break;
-                }
+            if let Some(&j) = by_name.get(suffix.as_str())
+                && matches!(
+                    kind_of(&cands[j]),
+                    EntityKind::Organization | EntityKind::Other
+                )
+            {
+                joins.push((i, j));
+                break;
             }
         }
         if w >= 2 && GAZ.is_org_head(words[w - 1]) {
             let prefix = words[..w - 1].join(" ");
-            if let Some(&j) = by_name.get(prefix.as_str()) {
-                if matches!(kind_of(&cands[j]), EntityKind::Organization | EntityKind::Other) {
-                    joins.push((i, j));
-                }
+            if let Some(&j) = by_name.get(prefix.as_str())
+                && matches!(
+                    kind_of(&cands[j]),
+                    EntityKind::Organization | EntityKind::Other
+                )
+            {
+                joins.push((i, j));
             }
         }
     }
@@ -300,12 +313,11 @@ fn caps_mentions(doc: &Doc, cands: &mut Vec<Cand>, sets: &mut Sets) {
         if let Some(k) = c.known {
             forms.entry(k.canonical().to_uppercase()).or_insert(i);
         }
-        if c.ev.kind() == EntityKind::Person {
-            if let Some((_, surname, w)) = person_key(c) {
-                if w >= 2 {
-                    forms.entry(surname.to_uppercase()).or_insert(i);
-                }
-            }
+        if c.ev.kind() == EntityKind::Person
+            && let Some((_, surname, w)) = person_key(c)
+            && w >= 2
+        {
+            forms.entry(surname.to_uppercase()).or_insert(i);
         }
     }
     for p in doc.paras.iter().filter(|p| p.caps) {
@@ -364,10 +376,10 @@ fn caps_mentions(doc: &Doc, cands: &mut Vec<Cand>, sets: &mut Sets) {
             let me = sets.push();
             if let Some(j) = j {
                 sets.union(me, j);
-            } else if let Some(k) = known {
-                if let Some(o) = cands[..me].iter().position(|c| c.known == Some(k)) {
-                    sets.union(me, o);
-                }
+            } else if let Some(k) = known
+                && let Some(o) = cands[..me].iter().position(|c| c.known == Some(k))
+            {
+                sets.union(me, o);
             }
             i = hi + 1;
         }
@@ -396,7 +408,13 @@ fn assemble(cands: &[Cand], sets: &mut Sets) -> Vec<Entity> {
         let longest = g
             .iter()
             .map(|&i| cands[i].name.as_str())
-            .max_by_key(|s| (s.split(' ').count(), s.chars().any(char::is_lowercase), s.len()))
+            .max_by_key(|s| {
+                (
+                    s.split(' ').count(),
+                    s.chars().any(char::is_lowercase),
+                    s.len(),
+                )
+            })
             .unwrap_or("");
         let name = match canonical {
             Some(c) if c.len() >= longest.len() || kind != EntityKind::Person => c.to_owned(),
@@ -423,7 +441,8 @@ fn assemble(cands: &[Cand], sets: &mut Sets) -> Vec<Entity> {
         let all = titles.clone();
         titles.retain(|t| {
             let lt = t.to_lowercase();
-            !all.iter().any(|o| o.len() > t.len() && o.to_lowercase().contains(&lt))
+            !all.iter()
+                .any(|o| o.len() > t.len() && o.to_lowercase().contains(&lt))
         });
         out.push(Entity {
             id: out.len(),
@@ -444,7 +463,10 @@ fn add_descriptions(doc: &Doc, cands: &[Cand], entities: &mut [Entity]) {
     if descs.is_empty() {
         return;
     }
-    let mut taken: Vec<Span> = entities.iter().flat_map(|e| e.mentions.iter().copied()).collect();
+    let mut taken: Vec<Span> = entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().copied())
+        .collect();
     // Appositions are titles, not further mentions.
     for c in cands {
         if let Some((span, _)) = titles::apposition(doc, c.hi) {
@@ -453,7 +475,10 @@ fn add_descriptions(doc: &Doc, cands: &[Cand], entities: &mut [Entity]) {
     }
     for d in descs {
         if let Some(id) = resolve(entities, &d) {
-            if taken.iter().any(|s| s.start < d.span.end && d.span.start < s.end) {
+            if taken
+                .iter()
+                .any(|s| s.start < d.span.end && d.span.start < s.end)
+            {
                 continue;
             }
             attach(doc.text, &mut entities[id], d.span);
@@ -469,7 +494,12 @@ pub fn resolve(entities: &[Entity], d: &Desc) -> Option<usize> {
         .iter()
         .filter(|e| e.kind == EntityKind::Person && e.titles.iter().any(|t| titles::fits(t, d)))
         .filter_map(|e| {
-            let last = e.mentions.iter().filter(|m| m.end <= d.span.start).map(|m| m.start).max()?;
+            let last = e
+                .mentions
+                .iter()
+                .filter(|m| m.end <= d.span.start)
+                .map(|m| m.start)
+                .max()?;
             Some((last, e.id))
         })
         .max()

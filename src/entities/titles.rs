@@ -72,7 +72,8 @@ pub fn before(doc: &Doc, a: usize, chain_title: Option<usize>) -> Option<String>
     }
     if comma {
         // Only "X's role," or "the role," before a comma.
-        let opener = doc.toks[start].poss || matches!(doc.word(start.wrapping_sub(1)), "the" | "The");
+        let opener =
+            doc.toks[start].poss || matches!(doc.word(start.wrapping_sub(1)), "the" | "The");
         if !opener {
             return None;
         }
@@ -128,7 +129,10 @@ pub fn apposition(doc: &Doc, b: usize) -> Option<(Span, usize)> {
     if i < para.toks.end && !matches!(end_mark, "," | "." | ";" | ":" | ")" | "—" | "–") {
         return None;
     }
-    Some((Span::new(doc.toks[first].span.start, doc.toks[last].span.end), last))
+    Some((
+        Span::new(doc.toks[first].span.start, doc.toks[last].span.end),
+        last,
+    ))
 }
 
 /// A description that may stand for a titled person: `the press secretary`,
@@ -240,8 +244,13 @@ pub fn fits(title: &str, desc: &Desc) -> bool {
     let mut words: Vec<String> = Vec::new();
     let mut places: Vec<&str> = Vec::new();
     for w in title.split([' ', '-']).filter(|w| !w.is_empty()) {
-        let w = w.trim_end_matches(['\'', '’', 's']).trim_end_matches(['\'', '’']);
-        let w = if w.is_empty() { continue } else { w };
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        if w.is_empty() {
+            continue;
+        }
         if let Some(c) = GAZ.demonym(w).filter(|c| !c.is_empty()) {
             places.push(c);
         }
@@ -257,34 +266,14 @@ pub fn fits(title: &str, desc: &Desc) -> bool {
     let Some(head) = desc.words.last() else {
         return false;
     };
-    let head_ok = words.iter().any(|w| w == head || w.trim_end_matches('s') == head);
+    let head_ok = words
+        .iter()
+        .any(|w| w == head || w.trim_end_matches('s') == head);
     let mods_ok = desc.words[..desc.words.len() - 1]
         .iter()
         .all(|m| m == "former" || words.iter().any(|w| w == m));
     let place_ok = desc.place.is_none_or(|p| places.contains(&p));
     head_ok && mods_ok && place_ok
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn desc(words: &[&str], place: Option<&'static str>) -> Desc {
-        Desc {
-            span: Span::new(0, 0),
-            words: words.iter().map(|w| w.to_string()).collect(),
-            place,
-        }
-    }
-
-    #[test]
-    fn titles_fit_descriptions() {
-        assert!(fits("White House press secretary", &desc(&["press", "secretary"], None)));
-        assert!(fits("Ukrainian President", &desc(&["president"], Some("Ukraine"))));
-        assert!(!fits("Ukrainian President", &desc(&["president"], Some("Russia"))));
-        assert!(fits("Army Secretary", &desc(&["secretary"], None)));
-        assert!(!fits("Secretary of State", &desc(&["press", "secretary"], None)));
-    }
 }
 
 /// A description read from a short phrase such as a quote's speaker
@@ -296,7 +285,9 @@ pub fn desc_of_phrase(text: &str, span: Span) -> Option<Desc> {
     let mut it = phrase.split_whitespace().peekable();
     let first = it.next()?;
     if !matches!(first, "the" | "The") {
-        let owner = first.strip_suffix("’s").or_else(|| first.strip_suffix("'s"))?;
+        let owner = first
+            .strip_suffix("’s")
+            .or_else(|| first.strip_suffix("'s"))?;
         place = Some(match GAZ.known(owner) {
             Some(Known::Place(c)) => c,
             _ => return None,
@@ -331,9 +322,39 @@ pub fn desc_of_phrase(text: &str, span: Span) -> Option<Desc> {
     if words.is_empty() {
         return None;
     }
-    Some(Desc {
-        span,
-        words,
-        place,
-    })
+    Some(Desc { span, words, place })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn desc(words: &[&str], place: Option<&'static str>) -> Desc {
+        Desc {
+            span: Span::new(0, 0),
+            words: words.iter().map(|w| w.to_string()).collect(),
+            place,
+        }
+    }
+
+    #[test]
+    fn titles_fit_descriptions() {
+        assert!(fits(
+            "White House press secretary",
+            &desc(&["press", "secretary"], None)
+        ));
+        assert!(fits(
+            "Ukrainian President",
+            &desc(&["president"], Some("Ukraine"))
+        ));
+        assert!(!fits(
+            "Ukrainian President",
+            &desc(&["president"], Some("Russia"))
+        ));
+        assert!(fits("Army Secretary", &desc(&["secretary"], None)));
+        assert!(!fits(
+            "Secretary of State",
+            &desc(&["press", "secretary"], None)
+        ));
+    }
 }

@@ -88,7 +88,9 @@ pub fn tokenize(text: &str, span: Span, sentence_starts: &[usize], out: &mut Vec
             // A hyphen between two words joins them.
             if is_hyphen(c)
                 && out.len() > first
-                && out.last().is_some_and(|t| t.is_word() && t.span.end == base + i)
+                && out
+                    .last()
+                    .is_some_and(|t| t.is_word() && t.span.end == base + i)
                 && char_at(s, i + clen).is_some_and(|(n, _)| n.is_alphanumeric())
             {
                 hyph_next = true;
@@ -153,13 +155,14 @@ pub fn tokenize(text: &str, span: Span, sentence_starts: &[usize], out: &mut Vec
             wend = end;
         }
         // Plural possessive: "the Joneses’ house".
-        if !poss && word.ends_with('s') {
-            if let Some((a, alen)) = char_at(s, end).filter(|&(a, _)| is_apostrophe(a)) {
-                let _ = a;
-                if !char_at(s, end + alen).is_some_and(|(n, _)| n.is_alphanumeric()) {
-                    poss = true;
-                    end += alen;
-                }
+        if !poss
+            && word.ends_with('s')
+            && let Some((a, alen)) = char_at(s, end).filter(|&(a, _)| is_apostrophe(a))
+        {
+            let _ = a;
+            if !char_at(s, end + alen).is_some_and(|(n, _)| n.is_alphanumeric()) {
+                poss = true;
+                end += alen;
             }
         }
         let shape = if c.is_uppercase() {
@@ -197,9 +200,8 @@ fn mark_initials(text: &str, toks: &mut [Tok], sentence_starts: &[usize]) {
             prev_opens = false;
         } else {
             let p = t.span.text(text);
-            if matches!(p, "“" | "\"" | "‘" | "(" | "[" | ":" | "—" | "–" | "«") {
-                prev_opens = true;
-            } else if starts_sentence {
+            if starts_sentence || matches!(p, "“" | "\"" | "‘" | "(" | "[" | ":" | "—" | "–" | "«")
+            {
                 prev_opens = true;
             } else if !matches!(p, "'" | "’" | "”") {
                 prev_opens = false;
@@ -227,7 +229,10 @@ mod tests {
         let names: Vec<&str> = w.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(
             names,
-            vec!["J.D.", "Vance", "met", "U.S.", "envoys", "at", "Zelensky", "office", "in", "al", "Anbar"]
+            vec![
+                "J.D.", "Vance", "met", "U.S.", "envoys", "at", "Zelensky", "office", "in", "al",
+                "Anbar"
+            ]
         );
         assert!(w[0].1 && !w[1].1);
         assert!(w[6].2);
