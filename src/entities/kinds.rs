@@ -78,7 +78,7 @@ pub fn of_name(doc: &Doc, lo: usize, hi: usize, titled: bool, honorific: bool) -
         .collect();
     let n = words.len();
     match GAZ.known(name) {
-        Some(Known::Place(_)) if GAZ.is_city(name) => ev.place += 3,
+        Some(Known::Place(_)) if GAZ.is_city(name) => ev.place += 4,
         Some(Known::Place(_)) => ev.place += 5,
         Some(Known::Org(_)) => ev.org += 5,
         None => {}

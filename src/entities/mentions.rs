@@ -172,16 +172,26 @@ pub fn find(doc: &Doc) -> Vec<Cand> {
 
 /// Splits a raw chain into name mentions.
 fn chain(doc: &Doc, lo: usize, hi: usize, out: &mut Vec<Cand>) {
-    let Some(a) = trim_start(doc, lo, hi) else {
-        return;
+    if let Some(a) = trim_start(doc, lo, hi) {
+        of_split(doc, a, hi, true, out);
+    }
+}
+
+/// "Nick Rhodes of Duran Duran": a person's name does not go on with "of"
+/// or "for". Each piece is then split at "and" (first pass) or kept.
+fn of_split(doc: &Doc, a: usize, hi: usize, then_and: bool, out: &mut Vec<Cand>) {
+    let next = |s: usize, e: usize, out: &mut Vec<Cand>| {
+        if then_and {
+            and_split(doc, s, e, out);
+        } else {
+            part(doc, s, e, out);
+        }
     };
-    // "Nick Rhodes of Duran Duran": a person's name does not go on with
-    // "of" or "for".
     let mut start = a;
     let mut i = a + 1;
     while i < hi {
         if matches!(doc.word(i), "of" | "for") && person_like(doc, start, i - 1) {
-            and_split(doc, start, i - 1, out);
+            next(start, i - 1, out);
             start = i + 1;
             while start <= hi && !is_unit(doc, start) {
                 start += 1;
@@ -192,7 +202,7 @@ fn chain(doc: &Doc, lo: usize, hi: usize, out: &mut Vec<Cand>) {
         i += 1;
     }
     if start <= hi {
-        and_split(doc, start, hi, out);
+        next(start, hi, out);
     }
 }
 
@@ -219,7 +229,7 @@ fn and_split(doc: &Doc, a: usize, hi: usize, out: &mut Vec<Cand>) {
                 if i > start
                     && let Some(s) = trim_start(doc, start, i - 1)
                 {
-                    part(doc, s, i - 1, out);
+                    of_split(doc, s, i - 1, false, out);
                 }
                 start = i + 1;
             }
