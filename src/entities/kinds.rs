@@ -118,7 +118,7 @@ pub fn of_name(doc: &Doc, lo: usize, hi: usize, titled: bool, honorific: bool) -
         ev.org += 4;
     }
     if n >= 2 && GAZ.is_place_head(last) {
-        ev.place += 3;
+        ev.place += 4;
     }
     if n >= 2 && DIRECTIONS.contains(&first) {
         let rest = doc.slice(lo + 1, hi);

@@ -269,9 +269,6 @@ fn trim_start(doc: &Doc, lo: usize, hi: usize) -> Option<usize> {
 /// A sentence-initial capitalised word that is just an English word.
 fn ordinary_word(doc: &Doc, i: usize, hi: usize) -> bool {
     let w = doc.word(i);
-    if doc.seen_capitalised(w) {
-        return false;
-    }
     if GAZ.known(w).is_some() {
         // "Mobile phones ...": a city that is also a common word counts as
         // the word when the article uses it in lower case too.
@@ -291,7 +288,16 @@ fn ordinary_word(doc: &Doc, i: usize, hi: usize) -> bool {
         // "Democratic Party", "Supreme Court": the opener belongs to the name.
         return false;
     }
-    GAZ.is_common(w) || doc.seen_lower(w) || doc.toks[i].contraction
+    let common = GAZ.is_common(w);
+    // Written in lower case elsewhere in the article: an ordinary word,
+    // even if a heading capitalises it mid-line too.
+    if common && doc.seen_lower(w) {
+        return true;
+    }
+    if doc.seen_capitalised(w) {
+        return false;
+    }
+    common || doc.toks[i].contraction
 }
 
 fn is_head(w: &str) -> bool {
@@ -451,8 +457,10 @@ fn emit(
         // Single letters, title words on their own, capitalised function
         // words ("Of", "Then") and sentence-initial ordinary words.
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let known = GAZ.known(w).is_some();
         if letters < 2
-            || (GAZ.is_title_mod(w) && GAZ.known(w).is_none())
+            || (GAZ.is_title_mod(w) && !known)
+            || (GAZ.is_org_head(w) && !known && GAZ.is_common(w))
             || GAZ.is_connector(&w.to_lowercase())
             || (t.initial && GAZ.known(w).is_none() && GAZ.is_common(w) && !doc.seen_capitalised(w))
         {

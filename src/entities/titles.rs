@@ -51,7 +51,7 @@ pub fn before(doc: &Doc, a: usize, chain_title: Option<usize>) -> Option<String>
         let w = doc.word(j - 1);
         let ok = match t.shape {
             Shape::Lower => titleish(w) || (t.poss && start < chain_start),
-            Shape::Cap => start < chain_start || t.poss || chain_title.is_some(),
+            Shape::Cap => start < chain_start || chain_title.is_some(),
             _ => false,
         };
         if !ok || (t.shape == Shape::Cap && t.initial && GAZ.is_starter(w)) {
