@@ -471,19 +471,21 @@ fn emit(
     let name = normalise(span.text(doc.text));
     let known = GAZ.known(&name);
     let mut titles_found = Vec::new();
-    if let Some(t) = titles::before(doc, a, chain_title) {
-        titles_found.push(t);
-        titled = true;
-    }
     let ev_base = kinds::of_name(doc, a, b, titled, honorific);
-    if ev_base.org < 4
-        && ev_base.place < 5
-        && let Some(t) = titles::after(doc, b)
-    {
-        titles_found.push(t);
-        titled = true;
+    // Role words around an organisation or place are not its titles ("the
+    // official Disasters Emergency Committee webpage").
+    let nameable = chain_title.is_some() || (ev_base.org < 4 && ev_base.place < 5);
+    if nameable {
+        if let Some(t) = titles::before(doc, a, chain_title) {
+            titles_found.push(t);
+            titled = true;
+        }
+        if let Some(t) = titles::after(doc, b) {
+            titles_found.push(t);
+            titled = true;
+        }
     }
-    let ev = if titled {
+    let ev = if titled && !titles_found.is_empty() {
         kinds::of_name(doc, a, b, true, honorific)
     } else {
         ev_base
