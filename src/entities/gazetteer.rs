@@ -61,8 +61,6 @@ impl Known {
 pub struct Gazetteer {
     /// Exact-case names (and aliases) of places and organisations.
     known: FastMap<&'static str, Known>,
-    /// The same, keyed by the upper-cased name (all-caps headlines).
-    known_upper: FastMap<String, Known>,
     /// Names known only as cities (weaker evidence than a country).
     cities: FastSet<&'static str>,
     given: FastSet<&'static str>,
@@ -84,6 +82,13 @@ pub struct Gazetteer {
 }
 
 pub static GAZ: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+static KNOWN_UPPER: LazyLock<FastMap<String, Known>> = LazyLock::new(|| {
+    GAZ.known
+        .iter()
+        .map(|(k, v)| (k.to_uppercase(), *v))
+        .collect()
+});
 
 fn set(data: &'static str, section: &'static str) -> FastSet<&'static str> {
     lexicon::section(data, section).collect()
@@ -138,7 +143,6 @@ impl Gazetteer {
                 cities.remove(f.trim());
             }
         }
-        let known_upper = known.iter().map(|(k, v)| (k.to_uppercase(), *v)).collect();
         let demonyms = lexicon::section(WORDS, "demonym")
             .filter_map(|l| {
                 let (d, c) = l.split_once('|')?;
@@ -148,7 +152,6 @@ impl Gazetteer {
         Gazetteer {
             cities,
             known,
-            known_upper,
             given: lexicon::entries(GIVEN).map(|(_, e)| e).collect(),
             common: lexicon::entries(COMMON).map(|(_, e)| e).collect(),
             starters: lexicon::entries(STARTERS).map(|(_, e)| e).collect(),
@@ -171,8 +174,9 @@ impl Gazetteer {
         self.known.get(name).copied()
     }
 
+    /// Look-up by the upper-cased name (all-caps lines), built on first use.
     pub fn known_upper(&self, upper: &str) -> Option<Known> {
-        self.known_upper.get(upper).copied()
+        KNOWN_UPPER.get(upper).copied()
     }
 
     /// Known only as a city or capital: a weaker sign than a country.
