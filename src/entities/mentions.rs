@@ -476,7 +476,10 @@ fn emit(
     // official Disasters Emergency Committee webpage").
     let nameable = chain_title.is_some() || (ev_base.org < 4 && ev_base.place < 5);
     if nameable {
-        if let Some(t) = titles::before(doc, a, chain_title) {
+        // "Mr", "Ms" are courtesy, not a role.
+        if let Some(t) = titles::before(doc, a, chain_title)
+            .filter(|t| !matches!(t.trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Miss" | "Mx"))
+        {
             titles_found.push(t);
             titled = true;
         }

@@ -17,14 +17,27 @@ pub fn link_speakers(article: &mut Article) {
         if speaker.entity.is_some() {
             continue;
         }
-        let entity = match article.mentions_in(speaker.span).first() {
-            Some(m) => Some(m.entity),
+        let entity = match head_mention(article, speaker.span) {
+            Some(id) => Some(id),
             None => describe(article, speaker.span),
         };
         if let Some(s) = article.quotes[qi].speaker.as_mut() {
             s.entity = entity;
         }
     }
+}
+
+/// The entity a speaker phrase names: a mention at its end (`Leavitt`,
+/// `President Trump`) or a possessive owner (`Zelensky’s office`). A name
+/// that only qualifies the phrase (`a White House official`) does not
+/// make the official the White House.
+fn head_mention(article: &Article, span: Span) -> Option<usize> {
+    let phrase_end = span.trim(&article.text).end;
+    article.mentions_in(span).iter().find_map(|m| {
+        let after = article.text.get(m.span.end..).unwrap_or("");
+        let possessive = after.starts_with("’s") || after.starts_with("'s");
+        (m.span.end >= phrase_end || possessive).then_some(m.entity)
+    })
 }
 
 /// Resolves a description speaker and records it as a mention.

@@ -357,6 +357,26 @@ fn speakers_link_to_mentions_and_titles() {
 }
 
 #[test]
+fn a_name_qualifying_a_speaker_is_not_the_speaker() {
+    let mut a = parse("“No comment,” a White House official said.");
+    let text = a.text.clone();
+    let s = text.find("a White House official").unwrap_or(0);
+    let q = text.find("No comment").unwrap_or(0);
+    a.quotes = vec![Quote {
+        span: Span::new(q, q + 10),
+        kind: QuoteKind::Direct,
+        speaker: Some(Speaker {
+            span: Span::new(s, s + 22),
+            entity: None,
+        }),
+        cue: None,
+    }];
+    link_speakers(&mut a);
+    assert!(has(&a, "White House"));
+    assert_eq!(a.quotes[0].speaker.and_then(|s| s.entity), None);
+}
+
+#[test]
 fn resolved_pronoun_speakers_are_kept() {
     let mut a = parse("Karoline Leavitt spoke. “Fine,” she said.");
     let i = a.text.find("she").unwrap_or(0);

@@ -63,6 +63,11 @@ pub fn before(doc: &Doc, a: usize, chain_title: Option<usize>) -> Option<String>
         has_head |= is_head(w);
         start = j - 1;
         j -= 1;
+        // "co-host", "vice-chairman": take the whole hyphenated word.
+        while t.hyph && j > para.toks.start && doc.toks[start].hyph {
+            start -= 1;
+            j -= 1;
+        }
     }
     while start < chain_start && matches!(doc.word(start), "of" | "and" | "the" | "The") {
         start += 1;
