@@ -54,7 +54,7 @@ pub fn before(doc: &Doc, a: usize, chain_title: Option<usize>) -> Option<String>
             Shape::Cap => start < chain_start || chain_title.is_some(),
             _ => false,
         };
-        if !ok || (t.shape == Shape::Cap && t.initial && GAZ.is_starter(w)) {
+        if !ok || GAZ.is_not_name(w) || (t.shape == Shape::Cap && t.initial && GAZ.is_starter(w)) {
             break;
         }
         if t.shape == Shape::Lower && start == chain_start && !titleish(w) {
@@ -119,6 +119,12 @@ pub fn apposition(doc: &Doc, b: usize) -> Option<(Span, usize)> {
         if !t.is_word() && doc.word(i) != "&" {
             break;
         }
+        if matches!(
+            doc.word(i),
+            "which" | "who" | "whose" | "that" | "where" | "when" | "quoted"
+        ) {
+            break;
+        }
         if head_at.is_none() && GAZ.is_title(doc.word(i)) {
             head_at = Some(i);
         }
@@ -131,7 +137,12 @@ pub fn apposition(doc: &Doc, b: usize) -> Option<(Span, usize)> {
     }
     // It must end at a clause boundary, not run into a verb phrase.
     let end_mark = doc.word(i);
-    if i < para.toks.end && !matches!(end_mark, "," | "." | ";" | ":" | ")" | "—" | "–") {
+    let clause = matches!(
+        end_mark,
+        "which" | "who" | "whose" | "that" | "where" | "when" | "quoted"
+    );
+    if i < para.toks.end && !clause && !matches!(end_mark, "," | "." | ";" | ":" | ")" | "—" | "–")
+    {
         return None;
     }
     Some((
@@ -226,6 +237,10 @@ pub fn describe(doc: &Doc, i: usize, end: usize) -> Option<(Desc, usize)> {
             stop = m + 1;
         }
     }
+    // "the chief of the IMF": a role in another organisation.
+    if matches!(doc.word(stop), "of" | "at" | "for" | "to") && stop == h + 1 {
+        return None;
+    }
     // A capitalised word right after makes it a title before a name.
     if stop < end && doc.toks[stop].shape == Shape::Cap && !doc.toks[stop].initial {
         return None;
@@ -278,7 +293,17 @@ pub fn fits(title: &str, desc: &Desc) -> bool {
         .iter()
         .all(|m| m == "former" || words.iter().any(|w| w == m));
     let place_ok = desc.place.is_none_or(|p| places.contains(&p));
-    head_ok && mods_ok && place_ok
+    // A deputy prime minister is not "the prime minister".
+    let rank_ok = words
+        .iter()
+        .filter(|w| {
+            matches!(
+                w.as_str(),
+                "deputy" | "vice" | "assistant" | "shadow" | "junior" | "associate" | "under"
+            )
+        })
+        .all(|w| desc.words.contains(w));
+    head_ok && mods_ok && place_ok && rank_ok
 }
 
 /// A description read from a short phrase such as a quote's speaker
@@ -360,6 +385,14 @@ mod tests {
         assert!(!fits(
             "Secretary of State",
             &desc(&["press", "secretary"], None)
+        ));
+        assert!(!fits(
+            "Deputy Prime Minister",
+            &desc(&["prime", "minister"], None)
+        ));
+        assert!(fits(
+            "Deputy Prime Minister",
+            &desc(&["deputy", "prime", "minister"], None)
         ));
     }
 }
