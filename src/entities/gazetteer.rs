@@ -74,6 +74,7 @@ pub struct Gazetteer {
     suffixes: FastSet<&'static str>,
     org_heads: FastSet<&'static str>,
     place_heads: FastSet<&'static str>,
+    other_heads: FastSet<&'static str>,
     not_names: FastSet<&'static str>,
     /// Demonym -> country ("" for group adjectives such as "Muslim").
     demonyms: FastMap<&'static str, &'static str>,
@@ -163,6 +164,7 @@ impl Gazetteer {
             suffixes: set(WORDS, "suffix"),
             org_heads: set(WORDS, "org_head"),
             place_heads: set(WORDS, "place_head"),
+            other_heads: set(WORDS, "other_head"),
             not_names: set(WORDS, "not_name"),
             demonyms,
             connectors: set(WORDS, "connector"),
@@ -256,6 +258,11 @@ impl Gazetteer {
 
     pub fn is_place_head(&self, w: &str) -> bool {
         with_lower(w, |l| self.place_heads.contains(l))
+    }
+
+    /// Last words of names of laws, events and prizes ("Act", "Cup").
+    pub fn is_other_head(&self, w: &str) -> bool {
+        with_lower(w, |l| self.other_heads.contains(l))
     }
 
     pub fn is_not_name(&self, w: &str) -> bool {

@@ -147,6 +147,11 @@ pub fn of_name(doc: &Doc, lo: usize, hi: usize, titled: bool, honorific: bool) -
     if (2..=4).contains(&n) && words.iter().all(|w| !GAZ.is_common(w) && !is_acronym(w)) {
         ev.person += 1;
     }
+    // "Justice Against Sponsors of Terrorism Act", "Davis Cup": laws,
+    // events and prizes are none of the three kinds.
+    if n >= 2 && GAZ.is_other_head(last) && doc.toks[hi].shape == Shape::Cap {
+        return Evidence::default();
+    }
     // Context: a preposition of place before, a speech verb after.
     if lo > 0 && doc.toks[lo - 1].is_word() && !doc.toks[hi].poss {
         let mut p = doc.word(lo - 1);

@@ -75,13 +75,11 @@ pub(super) fn unit_of(doc: &Doc, i: usize) -> bool {
             {
                 return false;
             }
-            // "T-shirt", "X-ray"
-            if w.len() == 1
-                && doc
-                    .toks
-                    .get(i + 1)
-                    .is_some_and(|n| n.hyph && n.shape == Shape::Lower)
-            {
+            // "T-shirt", "X-ray", and party labels "(R-Ky.)", "D-N.Y."
+            if w.len() == 1 && doc.toks.get(i + 1).is_some_and(|n| n.hyph) {
+                return false;
+            }
+            if t.hyph && i > 0 && doc.word(i - 1).len() == 1 {
                 return false;
             }
             // Shouted ordinary words ("UNLESS") in a normal paragraph.
@@ -393,6 +391,7 @@ fn part(doc: &Doc, a: usize, hi: usize, out: &mut Vec<Cand>) {
         let rest_ok = !(only_title
             || GAZ.is_connector(doc.word(e))
             || GAZ.is_org_head(doc.word(hi))
+            || GAZ.is_other_head(doc.word(hi))
             || (hi > e && GAZ.is_place_head(doc.word(hi)))
             || GAZ.known(doc.slice(a, hi)).is_some());
         if only_title {

@@ -86,6 +86,19 @@ fn edit_distance_le1(a: &str, b: &str) -> bool {
     edits + (a.len() - i) + (b.len() - j) <= 1
 }
 
+/// "PENCE" -> "Pence"
+fn title_case(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    for (i, c) in w.chars().enumerate() {
+        if i == 0 {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
 fn initials(name: &str) -> String {
     name.split([' ', '-'])
         .filter_map(|w| w.chars().next())
@@ -158,7 +171,9 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             continue;
         }
         let kind = kind_of(c);
-        if kind == EntityKind::Organization {
+        // "Clinton spokesman": a qualifier looks like an organisation but
+        // may still be a surname.
+        if kind == EntityKind::Organization && c.ev.org > 2 {
             continue;
         }
         let pool = match by_surname.get(&surname) {
@@ -180,6 +195,9 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
                 }
                 None => roots.push((r, 1, before)),
             }
+        }
+        if roots.is_empty() {
+            continue;
         }
         let pick = if roots.len() == 1 {
             Some(roots[0].0)
@@ -230,6 +248,7 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             }
         }
     }
+    let mut shouted = Vec::new();
     for i in 0..n {
         let c = &cands[i];
         if !is_acronym(&c.name) || matches!(c.known, Some(Known::Place(_))) {
@@ -243,6 +262,15 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
                 sets.union(i, roots[0]);
             }
         }
+        // "PENCE:" in a transcript is Mike Pence.
+        if let Some(pool) = by_surname.get(&title_case(&c.name)) {
+            let mut roots: Vec<usize> = pool.iter().map(|&j| sets.find(j)).collect();
+            roots.dedup();
+            if roots.len() == 1 {
+                sets.union(i, roots[0]);
+                shouted.push(i);
+            }
+        }
         // "Food Standards Australia New Zealand (FSANZ)"
         if c.lo >= 3
             && doc.word(c.lo - 1) == "("
@@ -251,6 +279,13 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         {
             sets.union(i, j);
         }
+    }
+
+    for i in shouted {
+        cands[i].ev = Evidence {
+            person: 3,
+            ..Evidence::default()
+        };
     }
 
     // Short forms of organisation names: "Home Office" in "United Kingdom
