@@ -187,6 +187,21 @@ fn kinds_from_heads_gazetteers_and_context() {
 }
 
 #[test]
+fn qualifiers_laws_and_party_labels() {
+    let a = parse(
+        "Tory leader Michael Howard spoke. Kremlin spokesman Dmitry Peskov agreed. Senator Bob Corker (R-Tenn.) backed the Clean Rivers Act. \
+         HOWARD: We will win.",
+    );
+    assert_ne!(entity(&a, "Kremlin").kind, EntityKind::Person);
+    assert!(!a.entities.iter().any(|e| e.name == "Tory" && e.kind == EntityKind::Person));
+    assert_eq!(entity(&a, "Clean Rivers Act").kind, EntityKind::Other);
+    assert!(!a.entities.iter().any(|e| e.name.contains("Tenn")), "{:?}", names(&a));
+    let h = entity(&a, "Michael Howard");
+    assert!(mention_texts(&a, h).contains(&"HOWARD".to_owned()));
+    assert_eq!(h.titles, vec!["Tory leader"]);
+}
+
+#[test]
 fn demonyms_are_evidence_not_entities() {
     let a =
         parse("Ukrainian and European officials met. Ukrainians cheered the Ukrainian president.");
