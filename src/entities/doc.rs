@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::gazetteer::{FastMap, FastSet, lower};
+use super::gazetteer::{FastMap, FastSet, GAZ, lower};
 use super::tokens::{Shape, Tok, tokenize};
 use crate::model::{Article, Role, Span};
 
@@ -47,7 +47,8 @@ impl<'a> Doc<'a> {
         let mut initial: FastMap<String, (bool, bool)> = FastMap::default();
         for p in paras.iter().filter(|p| !p.caps) {
             for t in &toks[p.toks.clone()] {
-                if t.initial && t.shape == Shape::Cap {
+                // Sentence openers ("The", "But") never need the check.
+                if t.initial && t.shape == Shape::Cap && !GAZ.is_starter(t.span.text(text)) {
                     initial.insert(t.span.text(text).to_lowercase(), (false, false));
                 }
             }

@@ -118,6 +118,7 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     let mut sets = Sets::new(n);
     let kind_of = |c: &Cand| c.ev.kind();
 
+    let keys: Vec<Option<(String, String, usize)>> = cands.iter().map(person_key).collect();
     // Full person names, unified by given name + surname.
     let mut full: Vec<usize> = Vec::new();
     let mut by_identity: FastMap<(String, String), usize> = FastMap::default();
@@ -125,7 +126,7 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         if kind_of(c) != EntityKind::Person || c.known.is_some() {
             continue;
         }
-        if let Some((first, surname, words)) = person_key(c)
+        if let Some((first, surname, words)) = keys[i].clone()
             && words >= 2
         {
             full.push(i);
@@ -154,7 +155,7 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     let mut by_surname: FastMap<String, Vec<usize>> = FastMap::default();
     let mut by_given: FastMap<String, Vec<usize>> = FastMap::default();
     for &i in &full {
-        if let Some((first, surname, _)) = person_key(&cands[i]) {
+        if let Some((first, surname, _)) = keys[i].clone() {
             by_surname.entry(surname).or_default().push(i);
             by_given.entry(first).or_default().push(i);
         }
@@ -164,10 +165,10 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     let mut resolved = vec![false; n];
     for i in 0..n {
         let c = &cands[i];
-        let Some((first, surname, words)) = person_key(c) else {
+        let Some((first, surname, words)) = &keys[i] else {
             continue;
         };
-        if words != 1 || c.known.is_some_and(|k| !GAZ.is_city(k.canonical())) {
+        if *words != 1 || c.known.is_some_and(|k| !GAZ.is_city(k.canonical())) {
             continue;
         }
         let kind = kind_of(c);
@@ -176,9 +177,9 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         if kind == EntityKind::Organization && c.ev.org > 2 {
             continue;
         }
-        let pool = match by_surname.get(&surname) {
+        let pool = match by_surname.get(surname) {
             Some(p) => p,
-            None if kind != EntityKind::Place => match by_given.get(&first) {
+            None if kind != EntityKind::Place => match by_given.get(first) {
                 Some(p) => p,
                 None => continue,
             },

@@ -193,9 +193,17 @@ fn qualifiers_laws_and_party_labels() {
          HOWARD: We will win.",
     );
     assert_ne!(entity(&a, "Kremlin").kind, EntityKind::Person);
-    assert!(!a.entities.iter().any(|e| e.name == "Tory" && e.kind == EntityKind::Person));
+    assert!(
+        !a.entities
+            .iter()
+            .any(|e| e.name == "Tory" && e.kind == EntityKind::Person)
+    );
     assert_eq!(entity(&a, "Clean Rivers Act").kind, EntityKind::Other);
-    assert!(!a.entities.iter().any(|e| e.name.contains("Tenn")), "{:?}", names(&a));
+    assert!(
+        !a.entities.iter().any(|e| e.name.contains("Tenn")),
+        "{:?}",
+        names(&a)
+    );
     let h = entity(&a, "Michael Howard");
     assert!(mention_texts(&a, h).contains(&"HOWARD".to_owned()));
     assert_eq!(h.titles, vec!["Tory leader"]);
