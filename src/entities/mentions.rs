@@ -31,6 +31,9 @@ impl Cand {
     }
 }
 
+/// The most tokens one name chain may span.
+const MAX_CHAIN: usize = 12;
+
 /// Lower-case particles that may open a hyphenated name part ("al-Baghdadi").
 const PARTICLES: &[&str] = &[
     "al", "el", "ad", "ash", "as", "at", "az", "bin", "ibn", "abu", "abd",
@@ -128,7 +131,9 @@ pub fn find(doc: &Doc) -> Vec<Cand> {
             let lo = i;
             let mut k = i;
             loop {
-                if doc.toks[k].poss {
+                // Names are short; a long run of capitals (a title-case
+                // line) is cut so every later step stays bounded.
+                if doc.toks[k].poss || k - lo >= MAX_CHAIN {
                     break;
                 }
                 let n = k + 1;

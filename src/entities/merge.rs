@@ -139,12 +139,12 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         }
     }
     // Spelling variants of the given name ("Kristin"/"Kristen Wilkins").
-    let idents: Vec<(&(String, String), usize)> =
+    let mut idents: Vec<(&(String, String), usize)> =
         by_identity.iter().map(|(k, &v)| (k, v)).collect();
+    idents.sort_by(|a, b| a.0.1.cmp(&b.0.1).then(a.1.cmp(&b.1)));
     for (x, &(ka, ia)) in idents.iter().enumerate() {
-        for &(kb, ib) in idents.iter().skip(x + 1) {
-            if ka.1 == kb.1
-                && ka.0.chars().count() >= 5
+        for &(kb, ib) in idents[x + 1..].iter().take_while(|(kb, _)| kb.1 == ka.1) {
+            if ka.0.chars().count() >= 5
                 && ka.0.chars().next() == kb.0.chars().next()
                 && edit_distance_le1(&ka.0, &kb.0)
             {
@@ -356,6 +356,12 @@ fn caps_mentions(doc: &Doc, cands: &mut Vec<Cand>, sets: &mut Sets) {
             forms.entry(surname.to_uppercase()).or_insert(i);
         }
     }
+    let mut first_known: FastMap<&'static str, usize> = FastMap::default();
+    for (i, c) in cands.iter().enumerate() {
+        if let Some(k) = c.known {
+            first_known.entry(k.canonical()).or_insert(i);
+        }
+    }
     for p in doc.paras.iter().filter(|p| p.caps) {
         let mut i = p.toks.start;
         while i < p.toks.end {
@@ -412,10 +418,13 @@ fn caps_mentions(doc: &Doc, cands: &mut Vec<Cand>, sets: &mut Sets) {
             let me = sets.push();
             if let Some(j) = j {
                 sets.union(me, j);
-            } else if let Some(k) = known
-                && let Some(o) = cands[..me].iter().position(|c| c.known == Some(k))
-            {
-                sets.union(me, o);
+            } else if let Some(k) = known {
+                match first_known.get(k.canonical()) {
+                    Some(&o) => sets.union(me, o),
+                    None => {
+                        first_known.insert(k.canonical(), me);
+                    }
+                }
             }
             i = hi + 1;
         }
@@ -509,37 +518,61 @@ fn add_descriptions(doc: &Doc, cands: &[Cand], entities: &mut [Entity]) {
             taken.push(span);
         }
     }
+    taken.sort_by_key(|s| (s.start, s.end));
+    let people = titled_people(entities);
+    // Descriptions never overlap each other, so only names and appositions
+    // need checking.
+    let overlaps = |d: Span| {
+        let i = taken.partition_point(|s| s.end <= d.start);
+        taken[i..]
+            .iter()
+            .take_while(|s| s.start < d.end)
+            .any(|s| s.end > d.start)
+    };
     for d in descs {
-        if let Some(id) = resolve(entities, &d) {
-            if taken
-                .iter()
-                .any(|s| s.start < d.span.end && d.span.start < s.end)
-            {
-                continue;
-            }
+        if overlaps(d.span) {
+            continue;
+        }
+        if let Some(id) = resolve_among(&people, entities, &d) {
             attach(doc.text, &mut entities[id], d.span);
-            taken.push(d.span);
         }
     }
 }
 
-/// The person a description stands for, if its title fits exactly one
-/// recently mentioned person.
-pub fn resolve(entities: &[Entity], d: &Desc) -> Option<usize> {
+type TitledPerson = (usize, Vec<titles::TitleInfo>);
+
+fn titled_people(entities: &[Entity]) -> Vec<TitledPerson> {
     entities
         .iter()
-        .filter(|e| e.kind == EntityKind::Person && e.titles.iter().any(|t| titles::fits(t, d)))
-        .filter_map(|e| {
-            let last = e
-                .mentions
-                .iter()
-                .filter(|m| m.end <= d.span.start)
-                .map(|m| m.start)
-                .max()?;
-            Some((last, e.id))
+        .filter(|e| e.kind == EntityKind::Person && !e.titles.is_empty())
+        .map(|e| {
+            (
+                e.id,
+                e.titles.iter().map(|t| titles::title_info(t)).collect(),
+            )
+        })
+        .collect()
+}
+
+/// The person most recently mentioned before `d` whose title fits it.
+fn resolve_among(people: &[TitledPerson], entities: &[Entity], d: &Desc) -> Option<usize> {
+    people
+        .iter()
+        .filter(|(_, infos)| infos.iter().any(|t| titles::fits_info(t, d)))
+        .filter_map(|&(id, _)| {
+            let ms = &entities[id].mentions;
+            let k = ms.partition_point(|m| m.end <= d.span.start);
+            let last = ms[..k].last()?;
+            Some((last.start, id))
         })
         .max()
         .map(|(_, id)| id)
+}
+
+/// The person a description stands for: the one most recently mentioned
+/// whose title fits it.
+pub fn resolve(entities: &[Entity], d: &Desc) -> Option<usize> {
+    resolve_among(&titled_people(entities), entities, d)
 }
 
 /// Adds a resolved description as a mention and alias of `e`.

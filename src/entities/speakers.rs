@@ -10,6 +10,7 @@ use crate::model::{Article, Span};
 /// (`the press secretary`, `the Ukrainian president`) the person whose
 /// title it matches. Speakers already resolved (pronouns) are kept.
 pub fn link_speakers(article: &mut Article) {
+    let mut added: Vec<Span> = Vec::new();
     for qi in 0..article.quotes.len() {
         let Some(speaker) = article.quotes[qi].speaker else {
             continue;
@@ -19,11 +20,14 @@ pub fn link_speakers(article: &mut Article) {
         }
         let entity = match head_mention(article, speaker.span) {
             Some(id) => Some(id),
-            None => describe(article, speaker.span),
+            None => describe(article, speaker.span, &mut added),
         };
         if let Some(s) = article.quotes[qi].speaker.as_mut() {
             s.entity = entity;
         }
+    }
+    if !added.is_empty() {
+        article.index_mentions();
     }
 }
 
@@ -40,14 +44,19 @@ fn head_mention(article: &Article, span: Span) -> Option<usize> {
     })
 }
 
-/// Resolves a description speaker and records it as a mention.
-fn describe(article: &mut Article, span: Span) -> Option<usize> {
+/// Resolves a description speaker and records it as a mention unless it
+/// overlaps one already there (`Ukraine` in `the President of Ukraine`).
+fn describe(article: &mut Article, span: Span, added: &mut Vec<Span>) -> Option<usize> {
     let d = titles::desc_of_phrase(&article.text, span)?;
     let id = merge::resolve(&article.entities, &d)?;
-    let text = article.text.as_str();
-    let e = &mut article.entities[id];
-    merge::attach(text, e, d.span);
-    // Keep the index current for the following speakers.
-    article.index_mentions();
+    let free = article.mentions_in(d.span).is_empty()
+        && !added
+            .iter()
+            .any(|s| s.start < d.span.end && d.span.start < s.end);
+    if free {
+        let text = article.text.as_str();
+        merge::attach(text, &mut article.entities[id], d.span);
+        added.push(d.span);
+    }
     Some(id)
 }

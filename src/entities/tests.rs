@@ -400,6 +400,42 @@ fn a_name_qualifying_a_speaker_is_not_the_speaker() {
 }
 
 #[test]
+fn a_description_speaker_never_overlaps_a_name() {
+    let mut a = parse(
+        "Ukrainian President Volodymyr Zelensky left. “Enough,” the President of Ukraine said.",
+    );
+    let text = a.text.clone();
+    let s = text.rfind("the President of Ukraine").unwrap_or(0);
+    let q = text.find("Enough").unwrap_or(0);
+    a.quotes = vec![Quote {
+        span: Span::new(q, q + 6),
+        kind: QuoteKind::Direct,
+        speaker: Some(Speaker {
+            span: Span::new(s, s + 24),
+            entity: None,
+        }),
+        cue: None,
+    }];
+    a.index_mentions();
+    link_speakers(&mut a);
+    let z = a
+        .entities
+        .iter()
+        .find(|e| e.name == "Volodymyr Zelensky")
+        .map(|e| e.id);
+    assert_eq!(a.quotes[0].speaker.and_then(|s| s.entity), z);
+    assert_no_overlap(&a);
+}
+
+#[test]
+fn long_capitalised_runs_are_cut() {
+    let run = "Alpha Beta Gamma Delta ".repeat(2000);
+    let a = parse(&format!("{run}said Karoline Leavitt."));
+    assert_no_overlap(&a);
+    assert!(a.entities.iter().all(|e| e.name.split(' ').count() <= 16));
+}
+
+#[test]
 fn resolved_pronoun_speakers_are_kept() {
     let mut a = parse("Karoline Leavitt spoke. “Fine,” she said.");
     let i = a.text.find("she").unwrap_or(0);

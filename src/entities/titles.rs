@@ -43,7 +43,8 @@ pub fn before(doc: &Doc, a: usize, chain_title: Option<usize>) -> Option<String>
             comma = true;
         }
     }
-    while j > para.toks.start {
+    let floor = para.toks.start.max(chain_start.saturating_sub(12));
+    while j > floor {
         let t = doc.toks[j - 1];
         if !t.is_word() {
             break;
@@ -64,7 +65,7 @@ pub fn before(doc: &Doc, a: usize, chain_title: Option<usize>) -> Option<String>
         start = j - 1;
         j -= 1;
         // "co-host", "vice-chairman": take the whole hyphenated word.
-        while t.hyph && j > para.toks.start && doc.toks[start].hyph {
+        while t.hyph && j > floor && doc.toks[start].hyph {
             start -= 1;
             j -= 1;
         }
@@ -259,8 +260,13 @@ pub fn describe(doc: &Doc, i: usize, end: usize) -> Option<(Desc, usize)> {
     ))
 }
 
-/// Does a title (as stored on an entity) fit a description?
-pub fn fits(title: &str, desc: &Desc) -> bool {
+/// A title's words and the places it names, read once per title.
+pub struct TitleInfo {
+    words: Vec<String>,
+    places: Vec<&'static str>,
+}
+
+pub fn title_info(title: &str) -> TitleInfo {
     let mut words: Vec<String> = Vec::new();
     let mut places: Vec<&str> = Vec::new();
     for w in title.split([' ', '-']).filter(|w| !w.is_empty()) {
@@ -283,6 +289,13 @@ pub fn fits(title: &str, desc: &Desc) -> bool {
     if let Some(Known::Place(c)) = GAZ.known(title) {
         places.push(c);
     }
+    TitleInfo { words, places }
+}
+
+/// Does a title (as stored on an entity) fit a description?
+pub fn fits_info(info: &TitleInfo, desc: &Desc) -> bool {
+    let words = &info.words;
+    let places = &info.places;
     let Some(head) = desc.words.last() else {
         return false;
     };
@@ -358,6 +371,10 @@ pub fn desc_of_phrase(text: &str, span: Span) -> Option<Desc> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fits(title: &str, desc: &Desc) -> bool {
+        fits_info(&title_info(title), desc)
+    }
 
     fn desc(words: &[&str], place: Option<&'static str>) -> Desc {
         Desc {
