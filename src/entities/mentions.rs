@@ -92,11 +92,10 @@ pub(super) fn unit_of(doc: &Doc, i: usize) -> bool {
             true
         }
         Shape::Lower => {
-            PARTICLES.contains(&w)
-                && doc
-                    .toks
-                    .get(i + 1)
-                    .is_some_and(|n| n.hyph && n.shape == Shape::Cap)
+            doc.toks
+                .get(i + 1)
+                .is_some_and(|n| n.hyph && n.shape == Shape::Cap)
+                && PARTICLES.contains(&w)
         }
         _ => false,
     }
@@ -384,14 +383,21 @@ fn part(doc: &Doc, a: usize, hi: usize, out: &mut Vec<Cand>) {
     let mut a = a;
     let mut honorific = false;
     let mut chain_title: Option<usize> = None;
-    if let Some((e, head)) = title_end(doc, a, hi).filter(|&(e, head)| {
-        // "General Election", "Major League": adjectives, not titles.
-        !(matches!(
-            doc.word(head),
-            "General" | "Major" | "Chief" | "Grand" | "Principal" | "First"
-        ) && e <= hi
-            && GAZ.is_common(doc.word(e)))
-    }) {
+    // Most chains are one word and no title: skip the title scan then.
+    let maybe_title = a < hi || is_head(doc.word(a));
+    if let Some((e, head)) =
+        maybe_title
+            .then(|| title_end(doc, a, hi))
+            .flatten()
+            .filter(|&(e, head)| {
+                // "General Election", "Major League": adjectives, not titles.
+                !(matches!(
+                    doc.word(head),
+                    "General" | "Major" | "Chief" | "Grand" | "Principal" | "First"
+                ) && e <= hi
+                    && GAZ.is_common(doc.word(e)))
+            })
+    {
         let only_title = e > hi;
         let rest_ok = !(only_title
             || GAZ.is_connector(doc.word(e))
@@ -465,7 +471,10 @@ fn emit(
         if letters < 2
             || (GAZ.is_title_mod(w) && !known)
             || (GAZ.is_org_head(w) && !known && GAZ.is_common(w))
-            || GAZ.is_connector(&w.to_lowercase())
+            || matches!(
+                w,
+                "Of" | "The" | "And" | "For" | "De" | "Van" | "Von" | "Al" | "El"
+            )
             || (t.initial && GAZ.known(w).is_none() && GAZ.is_common(w) && !doc.seen_capitalised(w))
         {
             return;
