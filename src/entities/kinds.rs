@@ -72,11 +72,17 @@ pub fn of_name(doc: &Doc, lo: usize, hi: usize, titled: bool, honorific: bool) -
     let name = doc.slice(lo, hi);
     let first = doc.word(lo);
     let last = doc.word(hi);
-    let words: Vec<&str> = (lo..=hi)
-        .map(|i| doc.word(i))
-        .filter(|w| !GAZ.is_connector(w))
-        .collect();
-    let n = words.len();
+    // Chains are at most a few words (see `mentions::MAX_CHAIN`).
+    let mut buf: [&str; 16] = [""; 16];
+    let mut n = 0;
+    for i in lo..=hi {
+        let w = doc.word(i);
+        if n < buf.len() && !GAZ.is_connector(w) {
+            buf[n] = w;
+            n += 1;
+        }
+    }
+    let words = &buf[..n];
     match GAZ.known(name) {
         Some(Known::Place(_)) if GAZ.is_city(name) => ev.place += 4,
         Some(Known::Place(_)) => ev.place += 5,

@@ -225,13 +225,13 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     }
 
     // The same name (or gazetteer alias) is the same referent.
-    let mut by_key: FastMap<String, usize> = FastMap::default();
+    let mut by_key: FastMap<&str, usize> = FastMap::default();
     for i in 0..n {
         if resolved[i] {
             continue;
         }
-        let k = key_of(&cands[i]).to_owned();
-        match by_key.get(&k) {
+        let k = key_of(&cands[i]);
+        match by_key.get(k) {
             Some(&j) => sets.union(i, j),
             None => {
                 by_key.insert(k, i);
