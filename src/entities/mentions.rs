@@ -394,8 +394,10 @@ fn part(doc: &Doc, a: usize, hi: usize, out: &mut Vec<Cand>) {
                 !(matches!(
                     doc.word(head),
                     "General" | "Major" | "Chief" | "Grand" | "Principal" | "First"
-                ) && e <= hi
-                    && GAZ.is_common(doc.word(e)))
+                ) && e == head + 1
+                    && e <= hi
+                    && GAZ.is_common(doc.word(e))
+                    && !GAZ.is_given(doc.word(e)))
             })
     {
         let only_title = e > hi;

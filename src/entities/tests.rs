@@ -148,7 +148,16 @@ fn all_caps_headline_uses_known_names() {
 
 #[test]
 fn titles_are_not_part_of_names() {
-    let a = parse("Army Secretary Dan Driscoll flew in. Secretary of State Marco Rubio stayed.");
+    let a = parse(
+        "Army Secretary Dan Driscoll flew in. Secretary of State Marco Rubio stayed. \
+         Chief Justice John Roberts agreed before the General Election.",
+    );
+    assert_eq!(entity(&a, "John Roberts").titles, vec!["Chief Justice"]);
+    assert!(
+        !a.entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Person && e.name.contains("Election"))
+    );
     let d = entity(&a, "Dan Driscoll");
     assert_eq!(d.titles, vec!["Army Secretary"]);
     assert_eq!(mention_texts(&a, d), vec!["Dan Driscoll"]);
