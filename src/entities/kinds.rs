@@ -83,7 +83,7 @@ pub fn of_name(doc: &Doc, lo: usize, hi: usize, titled: bool, honorific: bool) -
         }
     }
     let words = &buf[..n];
-    match GAZ.known(name) {
+    match super::mentions::known_name(name) {
         Some(Known::Place(_)) if GAZ.is_city(name) => ev.place += 4,
         Some(Known::Place(_)) => ev.place += 5,
         Some(Known::Org(_)) => ev.org += 5,

@@ -220,10 +220,22 @@ fn person_like(doc: &Doc, a: usize, b: usize) -> bool {
         && GAZ.known(doc.slice(a, b)).is_none()
 }
 
+fn is_company_suffix(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "Inc" | "Corp" | "Ltd" | "LLC" | "plc" | "PLC" | "Co" | "AG" | "SA" | "GmbH" | "NV"
+    )
+}
+
 /// "Russia and Ukraine" is two names; "Museum and Art Gallery" one.
 fn and_split(doc: &Doc, a: usize, hi: usize, out: &mut Vec<Cand>) {
     let has_and = (a..=hi).any(|i| matches!(doc.word(i), "and" | "&"));
-    if has_and && !(a..=hi).any(|i| GAZ.is_org_head(doc.word(i)) && doc.toks[i].shape == Shape::Cap)
+    // "Apple Inc. and Microsoft Corp.": a company suffix ends a name.
+    let after_suffix = (a + 1..=hi)
+        .any(|i| matches!(doc.word(i), "and" | "&") && is_company_suffix(doc.word(i - 1)));
+    if has_and
+        && (after_suffix
+            || !(a..=hi).any(|i| GAZ.is_org_head(doc.word(i)) && doc.toks[i].shape == Shape::Cap))
     {
         let mut start = a;
         for i in a..=hi + 1 {
@@ -300,6 +312,15 @@ fn ordinary_word(doc: &Doc, i: usize, hi: usize) -> bool {
         return false;
     }
     common || doc.toks[i].contraction
+}
+
+/// A gazetteer name, also when shouted ("WASHINGTON (Reuters) -").
+pub(super) fn known_name(name: &str) -> Option<Known> {
+    GAZ.known(name).or_else(|| {
+        (name.len() >= 4 && kinds::is_acronym(name))
+            .then(|| GAZ.known_upper(name))
+            .flatten()
+    })
 }
 
 fn is_head(w: &str) -> bool {
@@ -484,7 +505,7 @@ fn emit(
     }
     let span = doc.span(a, b);
     let name = normalise(span.text(doc.text));
-    let known = GAZ.known(&name);
+    let known = known_name(&name);
     let mut titles_found = Vec::new();
     let ev_base = kinds::of_name(doc, a, b, titled, honorific);
     // Role words around an organisation or place are not its titles ("the

@@ -462,7 +462,7 @@ fn assemble(cands: &[Cand], sets: &mut Sets) -> Vec<Entity> {
             })
             .unwrap_or("");
         let name = match canonical {
-            Some(c) if c.len() >= longest.len() || kind != EntityKind::Person => c.to_owned(),
+            Some(c) if c.len() >= longest.len() => c.to_owned(),
             _ => longest.to_owned(),
         };
         let mut aliases: Vec<String> = Vec::new();

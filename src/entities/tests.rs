@@ -219,6 +219,14 @@ fn qualifiers_laws_and_party_labels() {
 }
 
 #[test]
+fn datelines_and_company_suffixes() {
+    let a = parse("WASHINGTON (Reuters) - Shares of Apple Inc. and Microsoft Corp. rose.");
+    assert_eq!(entity(&a, "Washington").kind, EntityKind::Place);
+    assert_eq!(entity(&a, "Apple Inc.").kind, EntityKind::Organization);
+    assert_eq!(entity(&a, "Microsoft Corp.").kind, EntityKind::Organization);
+}
+
+#[test]
 fn demonyms_are_evidence_not_entities() {
     let a =
         parse("Ukrainian and European officials met. Ukrainians cheered the Ukrainian president.");
