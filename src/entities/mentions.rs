@@ -298,8 +298,13 @@ fn ordinary_word(doc: &Doc, i: usize, hi: usize) -> bool {
     if GAZ.is_given(w) && i < hi && !rest_known {
         return false;
     }
-    if i < hi && GAZ.is_org_head(doc.word(hi)) && !rest_known {
+    let linked = i < hi && GAZ.is_connector(doc.word(i + 1));
+    if i < hi && !linked && GAZ.is_org_head(doc.word(hi)) && !rest_known {
         // "Democratic Party", "Supreme Court": the opener belongs to the name.
+        return false;
+    }
+    if linked && GAZ.is_org_head(w) {
+        // "University of Texas", "Ministry of Defence"
         return false;
     }
     let common = GAZ.is_common(w);

@@ -220,7 +220,14 @@ fn qualifiers_laws_and_party_labels() {
 
 #[test]
 fn datelines_and_company_suffixes() {
-    let a = parse("WASHINGTON (Reuters) - Shares of Apple Inc. and Microsoft Corp. rose.");
+    let a = parse(
+        "WASHINGTON (Reuters) - Shares of Apple Inc. and Microsoft Corp. rose. \
+         University of Texas researchers agreed.",
+    );
+    assert_eq!(
+        entity(&a, "University of Texas").kind,
+        EntityKind::Organization
+    );
     assert_eq!(entity(&a, "Washington").kind, EntityKind::Place);
     assert_eq!(entity(&a, "Apple Inc.").kind, EntityKind::Organization);
     assert_eq!(entity(&a, "Microsoft Corp.").kind, EntityKind::Organization);

@@ -200,7 +200,11 @@ fn mark_initials(text: &str, toks: &mut [Tok], sentence_starts: &[usize]) {
             prev_opens = false;
         } else {
             let p = t.span.text(text);
-            if starts_sentence || matches!(p, "“" | "\"" | "‘" | "(" | "[" | ":" | "—" | "–" | "«")
+            if starts_sentence
+                || matches!(
+                    p,
+                    "“" | "\"" | "‘" | "(" | "[" | ":" | "—" | "–" | "-" | "«"
+                )
             {
                 prev_opens = true;
             } else if !matches!(p, "'" | "’" | "”") {
