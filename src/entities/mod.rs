@@ -1,12 +1,46 @@
-//! Named entities: mentions, kinds, titles, aliases. (Filled in by the
-//! entities work.)
+//! Named entities: mentions, kinds, titles, aliases.
+//!
+//! Pipeline: [`doc`] tokenises the readable paragraphs, [`mentions`] finds
+//! names (with [`titles`] and [`kinds`] evidence), [`merge`] joins the
+//! mentions of one referent into an entity. [`link_speakers`] runs after
+//! quote detection.
 
-use crate::model::{Article, Entity};
+mod doc;
+mod gazetteer;
+mod kinds;
+mod mentions;
+mod merge;
+mod speakers;
+mod titles;
+mod tokens;
 
-/// The entities of an article's non-aside paragraphs.
-pub fn recognize(_article: &Article) -> Vec<Entity> {
-    Vec::new()
+pub use speakers::link_speakers;
+
+use crate::model::{Article, Entity, EntityKind, Span};
+
+/// The entities of an article's non-aside paragraphs: ids are indices,
+/// mentions are sorted and mentions of different entities never overlap.
+pub fn recognize(article: &Article) -> Vec<Entity> {
+    let doc = doc::Doc::new(article);
+    let mut cands = mentions::find(&doc);
+    // Words inside a person's apposition ("Randy George, the Army chief of
+    // staff") belong to the title unless they are known names.
+    let appositions: Vec<Span> = cands
+        .iter()
+        .filter(|c| c.ev.kind() == EntityKind::Person)
+        .filter_map(|c| titles::apposition(&doc, c.hi).map(|(s, _)| s))
+        .collect();
+    if !appositions.is_empty() {
+        cands.retain(|c| {
+            c.lo != c.hi
+                || c.known.is_some()
+                || !appositions
+                    .iter()
+                    .any(|s| s.start <= c.span.start && c.span.end <= s.end)
+        });
+    }
+    merge::build(&doc, cands)
 }
 
-/// After quotes are found: ties quote speakers to entities.
-pub fn link_speakers(_article: &mut Article) {}
+#[cfg(test)]
+mod tests;

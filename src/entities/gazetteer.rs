@@ -1,0 +1,329 @@
+//! Gazetteers and word lists from `data/`, loaded once into hash tables.
+//!
+//! Every look-up is one hash probe per word or per candidate name, never a
+//! scan of a list.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use crate::lexicon;
+
+static WORDS: &str = include_str!("../../data/entity_words.txt");
+static PLACES: &str = include_str!("../../data/places.txt");
+static GIVEN: &str = include_str!("../../data/given_names.txt");
+static COMMON: &str = include_str!("../../data/common_words.txt");
+static STARTERS: &str = include_str!("../../data/sentence_starters.txt");
+
+/// A small multiplicative hasher: the keys are short words, and SipHash's
+/// DoS resistance buys nothing for compiled-in tables.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        for chunk in bytes.chunks(8) {
+            let mut v = 0u64;
+            for (i, b) in chunk.iter().enumerate() {
+                v |= (*b as u64) << (i * 8);
+            }
+            h = (h.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// What a gazetteer knows about a place or organisation name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Known {
+    Place(&'static str),
+    Org(&'static str),
+}
+
+impl Known {
+    pub fn canonical(self) -> &'static str {
+        match self {
+            Known::Place(c) | Known::Org(c) => c,
+        }
+    }
+}
+
+pub struct Gazetteer {
+    /// Exact-case names (and aliases) of places and organisations.
+    known: FastMap<&'static str, Known>,
+    /// Names known only as cities (weaker evidence than a country).
+    cities: FastSet<&'static str>,
+    given: FastSet<&'static str>,
+    common: FastSet<&'static str>,
+    starters: FastSet<&'static str>,
+    titles: FastSet<&'static str>,
+    title_mods: FastSet<&'static str>,
+    portfolios: FastSet<&'static str>,
+    honorifics: FastSet<&'static str>,
+    title_abbrevs: FastSet<&'static str>,
+    suffixes: FastSet<&'static str>,
+    org_heads: FastSet<&'static str>,
+    place_heads: FastSet<&'static str>,
+    other_heads: FastSet<&'static str>,
+    not_names: FastSet<&'static str>,
+    /// Demonym -> country ("" for group adjectives such as "Muslim").
+    demonyms: FastMap<&'static str, &'static str>,
+    connectors: FastSet<&'static str>,
+    speech_verbs: FastSet<&'static str>,
+}
+
+pub static GAZ: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+static KNOWN_UPPER: LazyLock<FastMap<String, Known>> = LazyLock::new(|| {
+    GAZ.known
+        .iter()
+        .map(|(k, v)| (k.to_uppercase(), *v))
+        .collect()
+});
+
+fn set(data: &'static str, section: &'static str) -> FastSet<&'static str> {
+    lexicon::section(data, section).collect()
+}
+
+impl Gazetteer {
+    fn load() -> Gazetteer {
+        let mut known: FastMap<&'static str, Known> = FastMap::default();
+        let add = |line: &'static str, place: bool, known: &mut FastMap<_, _>| {
+            let mut forms = line.split('|').map(str::trim).filter(|f| !f.is_empty());
+            let Some(canonical) = forms.next() else {
+                return;
+            };
+            let k = if place {
+                Known::Place(canonical)
+            } else {
+                Known::Org(canonical)
+            };
+            known.entry(canonical).or_insert(k);
+            for f in forms {
+                known.entry(f).or_insert(k);
+            }
+        };
+        for line in lexicon::section(WORDS, "known_org") {
+            add(line, false, &mut known);
+        }
+        for line in lexicon::section(WORDS, "known_place") {
+            add(line, true, &mut known);
+        }
+        for (section, line) in lexicon::entries(PLACES) {
+            if matches!(section, "country" | "capital" | "us_state" | "city") {
+                add(line, true, &mut known);
+            }
+        }
+        let mut cities: FastSet<&'static str> = FastSet::default();
+        for (section, line) in lexicon::entries(PLACES) {
+            if matches!(section, "capital" | "city") {
+                cities.insert(line.trim());
+            }
+        }
+        for (section, line) in lexicon::entries(PLACES) {
+            if matches!(section, "country" | "us_state") {
+                for f in line.split('|') {
+                    cities.remove(f.trim());
+                }
+            }
+        }
+        for line in
+            lexicon::section(WORDS, "known_place").chain(lexicon::section(WORDS, "known_org"))
+        {
+            for f in line.split('|') {
+                cities.remove(f.trim());
+            }
+        }
+        let demonyms = lexicon::section(WORDS, "demonym")
+            .filter_map(|l| {
+                let (d, c) = l.split_once('|')?;
+                Some((d.trim(), c.trim()))
+            })
+            .collect();
+        Gazetteer {
+            cities,
+            known,
+            given: lexicon::entries(GIVEN).map(|(_, e)| e).collect(),
+            common: lexicon::entries(COMMON).map(|(_, e)| e).collect(),
+            starters: lexicon::entries(STARTERS).map(|(_, e)| e).collect(),
+            titles: set(WORDS, "title"),
+            title_mods: set(WORDS, "title_modifier"),
+            portfolios: set(WORDS, "portfolio"),
+            honorifics: set(WORDS, "honorific"),
+            title_abbrevs: set(WORDS, "title_abbrev"),
+            suffixes: set(WORDS, "suffix"),
+            org_heads: set(WORDS, "org_head"),
+            place_heads: set(WORDS, "place_head"),
+            other_heads: set(WORDS, "other_head"),
+            not_names: set(WORDS, "not_name"),
+            demonyms,
+            connectors: set(WORDS, "connector"),
+            speech_verbs: set(WORDS, "speech_verb"),
+        }
+    }
+
+    pub fn known(&self, name: &str) -> Option<Known> {
+        self.known.get(name).copied()
+    }
+
+    /// Look-up by the upper-cased name (all-caps lines), built on first use.
+    pub fn known_upper(&self, upper: &str) -> Option<Known> {
+        KNOWN_UPPER.get(upper).copied()
+    }
+
+    /// Known only as a city or capital: a weaker sign than a country.
+    pub fn is_city(&self, name: &str) -> bool {
+        self.cities.contains(name)
+    }
+
+    pub fn is_given(&self, w: &str) -> bool {
+        self.given.contains(w)
+    }
+
+    /// A common lower-case English word, trying regular inflections.
+    pub fn is_common(&self, w: &str) -> bool {
+        if w.len() > 40 || !w.is_ascii() {
+            let mut buf = String::new();
+            return self.common.contains(lower(w, &mut buf));
+        }
+        let mut arr = [0u8; 44];
+        let n = w.len();
+        arr[..n].copy_from_slice(w.as_bytes());
+        arr[..n].make_ascii_lowercase();
+        let has = |bytes: &[u8]| std::str::from_utf8(bytes).is_ok_and(|s| self.common.contains(s));
+        if has(&arr[..n]) {
+            return true;
+        }
+        // Stem + replacement, written in place after the stem.
+        let try_stem = |suffix: &[u8], add: &[u8]| -> bool {
+            if n <= suffix.len() + 1 || !arr[..n].ends_with(suffix) {
+                return false;
+            }
+            let stem = n - suffix.len();
+            let mut tmp = arr;
+            tmp[stem..stem + add.len()].copy_from_slice(add);
+            has(&tmp[..stem + add.len()])
+        };
+        try_stem(b"ies", b"y")
+            || try_stem(b"es", b"")
+            || try_stem(b"s", b"")
+            || try_stem(b"ed", b"")
+            || try_stem(b"ed", b"e")
+            || try_stem(b"ing", b"")
+            || try_stem(b"ing", b"e")
+            || try_stem(b"ly", b"")
+    }
+
+    pub fn is_starter(&self, w: &str) -> bool {
+        self.starters.contains(w)
+    }
+
+    pub fn is_title(&self, w: &str) -> bool {
+        with_lower(w, |l| self.titles.contains(l))
+    }
+
+    pub fn is_title_mod(&self, w: &str) -> bool {
+        with_lower(w, |l| self.title_mods.contains(l))
+    }
+
+    pub fn is_portfolio(&self, w: &str) -> bool {
+        with_lower(w, |l| self.portfolios.contains(l))
+    }
+
+    pub fn is_honorific(&self, w: &str) -> bool {
+        self.honorifics.contains(w)
+    }
+
+    pub fn is_title_abbrev(&self, w: &str) -> bool {
+        self.title_abbrevs.contains(w)
+    }
+
+    pub fn is_suffix(&self, w: &str) -> bool {
+        self.suffixes.contains(w)
+    }
+
+    pub fn is_org_head(&self, w: &str) -> bool {
+        with_lower(w, |l| self.org_heads.contains(l))
+    }
+
+    pub fn is_place_head(&self, w: &str) -> bool {
+        with_lower(w, |l| self.place_heads.contains(l))
+    }
+
+    /// Last words of names of laws, events and prizes ("Act", "Cup").
+    pub fn is_other_head(&self, w: &str) -> bool {
+        with_lower(w, |l| self.other_heads.contains(l))
+    }
+
+    pub fn is_not_name(&self, w: &str) -> bool {
+        self.not_names.contains(w)
+    }
+
+    pub fn demonym(&self, w: &str) -> Option<&'static str> {
+        self.demonyms.get(w).copied()
+    }
+
+    pub fn is_connector(&self, w: &str) -> bool {
+        self.connectors.contains(w)
+    }
+
+    pub fn is_speech_verb(&self, w: &str) -> bool {
+        self.speech_verbs.contains(w)
+    }
+}
+
+/// `w` in lower case, borrowing when it already is.
+pub fn lower<'a>(w: &'a str, buf: &'a mut String) -> &'a str {
+    if !w.chars().any(char::is_uppercase) {
+        return w;
+    }
+    buf.clear();
+    for c in w.chars() {
+        buf.extend(c.to_lowercase());
+    }
+    buf.as_str()
+}
+
+fn with_lower<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
+    if w.len() <= 32 && w.is_ascii() {
+        let mut arr = [0u8; 32];
+        let b = &mut arr[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        f(std::str::from_utf8(b).unwrap_or(""))
+    } else {
+        let mut buf = String::new();
+        f(lower(w, &mut buf))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_and_answer() {
+        assert_eq!(GAZ.known("Kyiv"), Some(Known::Place("Kyiv")));
+        assert_eq!(GAZ.known("U.S."), Some(Known::Place("United States")));
+        assert_eq!(GAZ.known("Texas"), Some(Known::Place("Texas")));
+        assert_eq!(GAZ.known("NATO").map(Known::canonical), Some("NATO"));
+        assert_eq!(GAZ.known_upper("UKRAINE"), Some(Known::Place("Ukraine")));
+        assert!(GAZ.is_given("Karoline") || GAZ.is_given("Caroline"));
+        assert!(GAZ.is_common("Only") && GAZ.is_common("members"));
+        assert!(GAZ.is_common("Special") && !GAZ.is_common("Leavitt"));
+        assert!(GAZ.is_title("President") && GAZ.is_org_head("University"));
+        assert_eq!(GAZ.demonym("Ukrainian"), Some("Ukraine"));
+        assert!(GAZ.is_not_name("Thursday"));
+    }
+}
