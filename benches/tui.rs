@@ -4,9 +4,7 @@
 //! the terminal's own output.
 //!
 //! The corpus is `sample/` plus `../shared/data/bbc/` when present, repeated
-//! to 10,000 articles. Where the recognisers find nothing (they may be
-//! stubs), `tui::fixture::auto_annotate` marks capitalised names and quoted
-//! passages so the finder and `]` have realistic work.
+//! to 10,000 articles, parsed by the real pipeline.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -20,7 +18,7 @@ use byline::model::Corpus;
 use byline::tui::action::Action;
 use byline::tui::app::{App, Status};
 use byline::tui::theme::Theme;
-use byline::tui::{fixture, ui};
+use byline::tui::ui;
 
 const ARTICLES: usize = 10_000;
 
@@ -37,13 +35,7 @@ fn corpus() -> Corpus {
     let base = loaded.documents;
     assert!(!base.is_empty(), "no documents");
     let docs: Vec<_> = base.iter().cycle().take(ARTICLES).cloned().collect();
-    let mut articles = byline::parse::parse_all(docs);
-    for a in &mut articles {
-        if a.entities.is_empty() && a.quotes.is_empty() {
-            fixture::auto_annotate(a);
-        }
-    }
-    let c = Corpus::new(articles);
+    let c = byline::parse::parse_corpus(docs);
     eprintln!(
         "corpus: {} articles ({} distinct), {} names, {} quotes",
         c.articles.len(),

@@ -1,8 +1,8 @@
 //! The browser without a terminal: keys through the key table into the
 //! `App`, and frames drawn into ratatui's `TestBackend`.
 //!
-//! Corpora come from `byline::tui::fixture`, which places entities and
-//! quotes by hand, so these tests do not depend on the recognisers.
+//! Corpora are sentences written for these tests (and `sample/`), parsed by
+//! the real pipeline: the browser shows what the parser found.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -12,7 +12,6 @@ use ratatui::style::{Color, Modifier};
 use byline::model::{Article, Corpus, Paragraph, Role, Span};
 use byline::tui::action::{Action, Pane};
 use byline::tui::app::{App, Popup, Status};
-use byline::tui::fixture;
 use byline::tui::keymap;
 use byline::tui::theme::Theme;
 use byline::tui::ui;
@@ -26,8 +25,49 @@ fn app_with(corpus: Corpus, w: u16, h: u16) -> App {
     app
 }
 
+/// Three short articles written for these tests.
+fn small_corpus() -> Corpus {
+    let docs: [(&str, &str); 3] = [
+        (
+            "talks.txt",
+            "Talks resume in Geneva\n\n\
+             “We are ready to talk,” Volodymyr Zelensky said on Monday.\n\n\
+             Marco Rubio told reporters the draft was “a starting point” for both sides.\n\n\
+             “Nothing is agreed until everything is agreed,” Rubio added. “We will keep working.”\n",
+        ),
+        (
+            "weather.txt",
+            "Storm reaches the coast\n\n\
+             Heavy rain fell across the region overnight.\n\n\
+             Maroš Šefčovič postponed his visit to the port.\n",
+        ),
+        (
+            "summit.txt",
+            "Leaders meet in Brussels\n\n\
+             Volodymyr Zelensky arrived in Brussels on Tuesday.\n\n\
+             “Europe stands with Ukraine,” Ursula von der Leyen said.\n\n\
+             Zelensky thanked the hosts.\n",
+        ),
+    ];
+    let docs = docs
+        .iter()
+        .map(|(source, text)| byline::input::Document {
+            source: (*source).to_owned(),
+            title: None,
+            text: (*text).to_owned(),
+        })
+        .collect();
+    byline::parse::parse_corpus(docs)
+}
+
+fn sample_corpus() -> Corpus {
+    let sample = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/sample"));
+    let loaded = byline::input::load(&[sample], &byline::input::LoadOptions::default());
+    byline::parse::parse_corpus(loaded.documents)
+}
+
 fn small(w: u16, h: u16) -> App {
-    app_with(fixture::small_corpus(), w, h)
+    app_with(small_corpus(), w, h)
 }
 
 /// Presses keys written as in the help: single characters, or names in
@@ -104,9 +144,10 @@ fn quote_visible(app: &App) -> bool {
 fn quotes_jump_across_articles_skipping_those_without() {
     let mut app = small(100, 30);
     keys(&mut app, "]");
-    assert_eq!(quote_status(&app), (1, 4, "Volodymyr Zelensky".into()));
-    keys(&mut app, "]]]");
-    assert_eq!(quote_status(&app), (4, 4, "Marco Rubio".into()));
+    assert_eq!(quote_status(&app), (1, 5, "Volodymyr Zelensky".into()));
+    // Rubio's reported speech, the partial quote inside it, then two direct ones.
+    keys(&mut app, "]]]]");
+    assert_eq!(quote_status(&app), (5, 5, "Marco Rubio".into()));
     assert_eq!(app.current, Some(0));
     // Past the last quote: on to the next article with quotes (not weather.txt).
     keys(&mut app, "]");
@@ -121,7 +162,7 @@ fn quotes_jump_across_articles_skipping_those_without() {
     );
     keys(&mut app, "[");
     assert_eq!(app.current, Some(0));
-    assert_eq!(quote_status(&app), (4, 4, "Marco Rubio".into()));
+    assert_eq!(quote_status(&app), (5, 5, "Marco Rubio".into()));
 }
 
 #[test]
@@ -130,13 +171,12 @@ fn quote_jumps_scroll_the_quote_fully_into_view() {
     let mut text = String::from("A long story\n\n");
     for i in 0..60 {
         text.push_str(&format!(
-            "Filler paragraph number {i} says nothing at all of note here.\n\n"
+            "Filler paragraph number {i} is here only to take up room.\n\n"
         ));
     }
     text.push_str("“First words that run long enough to wrap over several rows of a narrow pane,” Marco Rubio said.\n\n");
     text.push_str("“Second words,” Rubio added.\n");
-    let mut a = byline::parse::parse_text("long.txt", &text);
-    fixture::annotate(&mut a, &fixture::small_names());
+    let a = byline::parse::parse_text("long.txt", &text);
     let mut app = app_with(Corpus::new(vec![a]), 80, 20);
     keys(&mut app, "]");
     assert_eq!(quote_status(&app).0, 1);
@@ -246,7 +286,7 @@ fn next_quote_starts_from_the_mention_last_jumped_to() {
     // Second mention of Rubio: "Rubio added", after the third quote opens.
     assert_eq!(mention_status(&app).0, 2);
     keys(&mut app, "]");
-    assert_eq!(quote_status(&app).0, 4);
+    assert_eq!(quote_status(&app).0, 5);
 }
 
 #[test]
@@ -277,10 +317,11 @@ fn entity_pane_selects_and_lists_speaker_quotes() {
     let Some(Popup::Quotes(l)) = &app.popup else {
         panic!("quotes popup not open");
     };
-    assert_eq!(l.items, vec![(0, 1), (0, 2), (0, 3)]);
+    // The reported speech, the partial quote inside it, two direct quotes.
+    assert_eq!(l.items, vec![(0, 1), (0, 2), (0, 3), (0, 4)]);
     keys(&mut app, "j<Enter>");
     assert!(app.popup.is_none());
-    assert_eq!(quote_status(&app), (3, 4, "Marco Rubio".into()));
+    assert_eq!(quote_status(&app), (3, 5, "Marco Rubio".into()));
 }
 
 #[test]
@@ -385,7 +426,7 @@ fn clicking_a_name_in_the_text_selects_it() {
     assert_eq!(mention_status(&app).2, "Marco Rubio");
     let (x, y) = find(&s, "We are ready");
     app.update(Action::Click { col: x + 3, row: y });
-    assert_eq!(quote_status(&app), (1, 4, "Volodymyr Zelensky".into()));
+    assert_eq!(quote_status(&app), (1, 5, "Volodymyr Zelensky".into()));
 }
 
 #[test]
@@ -430,7 +471,7 @@ fn random_actions_never_panic_at_any_size() {
         cases: 64,
         ..Default::default()
     });
-    let corpus = fixture::small_corpus();
+    let corpus = small_corpus();
     runner
         .run(&proptest::collection::vec(actions, 0..40), |seq| {
             let mut app = app_with(corpus.clone(), 90, 30);
@@ -448,7 +489,7 @@ fn random_actions_never_panic_at_any_size() {
 
 #[test]
 fn main_screen_on_the_sample_corpus() {
-    let mut app = app_with(fixture::sample_corpus(), 120, 32);
+    let mut app = app_with(sample_corpus(), 120, 32);
     let wh = app
         .corpus
         .articles
@@ -460,7 +501,15 @@ fn main_screen_on_the_sample_corpus() {
     }
     keys(&mut app, "]]");
     let t = draw(&app, 120, 32);
-    insta::assert_snapshot!("main_screen", screen(&t));
+    let s = screen(&t);
+    // "the press secretary continued": the tag names whom it resolved to, dim.
+    let (x, y) = find(&s, "— Karoline Leavitt");
+    assert!(
+        t.backend().buffer()[(x, y)]
+            .modifier
+            .contains(Modifier::DIM)
+    );
+    insta::assert_snapshot!("main_screen", s);
 }
 
 #[test]
@@ -550,8 +599,8 @@ fn mentions_and_quotes_are_styled_by_kind() {
     let (x, y) = find(&s, "starting point");
     assert_eq!(buf[(x, y)].fg, Color::Green);
     assert!(buf[(x, y)].modifier.contains(Modifier::ITALIC));
-    let (x, y) = find(&s, "— Volodymyr Zelensky");
-    assert!(buf[(x, y)].modifier.contains(Modifier::DIM));
+    // No speaker tag where the text names the speaker next to the quote.
+    assert!(!s.contains("— Volodymyr Zelensky"));
     // The headline is bold.
     let (x, y) = find(&s, "Talks resume");
     assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
@@ -559,7 +608,7 @@ fn mentions_and_quotes_are_styled_by_kind() {
 
 #[test]
 fn no_color_keeps_modifiers_only() {
-    let mut app = app_with(fixture::small_corpus(), 100, 30);
+    let mut app = app_with(small_corpus(), 100, 30);
     app.theme = Theme::monochrome();
     keys(&mut app, "]");
     let t = draw(&app, 100, 30);

@@ -378,7 +378,7 @@ fn make_quote(article: &Article, span: Span, kind: QuoteKind, attr: Option<Attr>
     let speaker = attr.map(|a| Speaker {
         span: a.speaker.span,
         entity: if a.speaker.pronoun {
-            resolve_pronoun(article, a.speaker.span)
+            resolve_pronoun(article, a.speaker.span, span)
         } else {
             // A relative "who" resolves through the phrase it stands for.
             let span = a.speaker.antecedent.unwrap_or(a.speaker.span);
@@ -394,8 +394,10 @@ fn make_quote(article: &Article, span: Span, kind: QuoteKind, attr: Option<Attr>
 }
 
 /// he/she: the nearest person mentioned before; they/it: the nearest person
-/// or organisation. Recency only, on purpose.
-fn resolve_pronoun(article: &Article, span: Span) -> Option<usize> {
+/// or organisation. Recency only, on purpose, but names inside the quote
+/// itself are skipped: a speaker does not refer to themselves by name in
+/// `“… Secretary Rubio …,” she said`.
+fn resolve_pronoun(article: &Article, span: Span, quote: Span) -> Option<usize> {
     let word = article.slice(span).to_lowercase();
     let fits: &[EntityKind] = match word.as_str() {
         "he" | "she" | "him" | "her" => &[EntityKind::Person],
@@ -408,6 +410,7 @@ fn resolve_pronoun(article: &Article, span: Span) -> Option<usize> {
     article.mentions[..before]
         .iter()
         .rev()
+        .filter(|m| !quote.covers(m.span))
         .find(|m| {
             article
                 .entities

@@ -7,8 +7,6 @@
 
 pub mod action;
 pub mod app;
-#[doc(hidden)]
-pub mod fixture;
 pub mod keymap;
 pub mod layout;
 pub mod sanitize;

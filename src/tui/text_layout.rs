@@ -249,6 +249,23 @@ impl LineBuilder {
     }
 }
 
+/// Whether the text next to a quote already names its speaker as resolved
+/// (`“…,” Leavitt said` for Karoline Leavitt), so a tag would only repeat
+/// it. Pronouns and descriptions ("she", "the press secretary") keep theirs.
+fn names_itself(article: &Article, q: &crate::model::Quote) -> bool {
+    const NEAR: usize = 40;
+    let Some(s) = q.speaker else {
+        return false;
+    };
+    let Some(entity) = s.entity.and_then(|id| article.entities.get(id)) else {
+        return false;
+    };
+    let written = article.slice(s.span);
+    let near = (s.span.start >= q.span.end && s.span.start - q.span.end <= NEAR)
+        || (s.span.end <= q.span.start && q.span.start - s.span.end <= NEAR);
+    near && written.chars().next().is_some_and(char::is_uppercase) && entity.name.contains(written)
+}
+
 /// Wraps `article` to `width` columns (at least 1).
 pub fn wrap(article: &Article, width: usize) -> Wrapped {
     let width = width.max(1);
@@ -261,6 +278,9 @@ pub fn wrap(article: &Article, width: usize) -> Wrapped {
         .filter(|(_, q)| q.kind == QuoteKind::Direct)
         .filter_map(|(i, q)| {
             let s = q.speaker?;
+            if names_itself(article, q) {
+                return None;
+            }
             let name = super::sanitize::clean(article.speaker_name(&s)).into_owned();
             (!name.trim().is_empty()).then(|| (after_closing_mark(text, q.span.end), i, name))
         })
@@ -517,13 +537,13 @@ mod tests {
     #[test]
     fn speaker_tag_follows_the_closing_mark() {
         let mut a = article(&[(
-            "“We are ready,” Volodymyr Zelensky said. Then more text.",
+            "“We are ready,” the president said. Then more text.",
             Role::Body,
         )]);
         let qs = a.text.find("We").unwrap();
         let qe = a.text.find(",”").unwrap() + 1;
-        let ns = a.text.find("Volodymyr").unwrap();
-        let name = Span::new(ns, ns + "Volodymyr Zelensky".len());
+        let ns = a.text.find("the president").unwrap();
+        let name = Span::new(ns, ns + "the president".len());
         a.entities.push(Entity {
             id: 0,
             name: "Volodymyr Zelensky".into(),
@@ -544,12 +564,40 @@ mod tests {
         let w = wrap(&a, 80);
         assert_eq!(
             row_texts(&a, &w),
-            vec!["“We are ready,” — Volodymyr Zelensky Volodymyr Zelensky said. Then more text."]
+            vec!["“We are ready,” — Volodymyr Zelensky the president said. Then more text."]
         );
         let w = wrap(&a, 16);
         let texts = row_texts(&a, &w);
         assert_eq!(texts[0], "“We are ready,”");
         assert_eq!(texts[1], "— Volodymyr Zel…");
         assert_eq!(w.quote_rows(&a, 0), (0, 1));
+    }
+
+    #[test]
+    fn no_tag_when_the_name_is_written_next_to_the_quote() {
+        let mut a = article(&[("“We are ready,” Zelensky said.", Role::Body)]);
+        let qs = a.text.find("We").unwrap();
+        let qe = a.text.find(",”").unwrap() + 1;
+        let ns = a.text.find("Zelensky").unwrap();
+        let name = Span::new(ns, ns + "Zelensky".len());
+        a.entities.push(Entity {
+            id: 0,
+            name: "Volodymyr Zelensky".into(),
+            kind: EntityKind::Person,
+            titles: vec![],
+            aliases: vec![],
+            mentions: vec![name],
+        });
+        a.quotes.push(Quote {
+            span: Span::new(qs, qe),
+            kind: QuoteKind::Direct,
+            speaker: Some(Speaker {
+                span: name,
+                entity: Some(0),
+            }),
+            cue: None,
+        });
+        let w = wrap(&a, 80);
+        assert_eq!(row_texts(&a, &w), vec!["“We are ready,” Zelensky said."]);
     }
 }
