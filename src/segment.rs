@@ -190,18 +190,30 @@ fn is_dateline(line: &str) -> bool {
 
 /// Related-article lines in capitals, "Read more:", picture credits, datelines.
 pub fn is_aside(line: &str) -> bool {
-    let lower = line.trim().to_lowercase();
-    if LEX.asides.iter().any(|m| lower.starts_with(m)) {
+    let line = line.trim();
+    // Only the ends of a paragraph are looked at, so long ones cost nothing.
+    let head = lowercase_prefix(line, 32);
+    if LEX.asides.iter().any(|m| head.starts_with(m)) {
         return true;
     }
-    if lower.ends_with("getty images") || lower.ends_with("/ap") || lower.contains("(ap photo") {
+    let tail_start = line.char_indices().rev().nth(31).map_or(0, |(i, _)| i);
+    let tail = line[tail_start..].to_lowercase();
+    if tail.ends_with("getty images") || tail.ends_with("/ap") || tail.contains("(ap photo") {
         return true;
     }
     is_dateline(line) || is_shouted(line)
 }
 
+fn lowercase_prefix(s: &str, chars: usize) -> String {
+    s.chars().take(chars).flat_map(char::to_lowercase).collect()
+}
+
 /// A line of at least three words written in capitals, not ending a sentence.
 fn is_shouted(line: &str) -> bool {
+    // Related-article lines are one headline long.
+    if line.len() > 300 {
+        return false;
+    }
     let letters = line.chars().filter(|c| c.is_alphabetic());
     let (mut upper, mut total) = (0usize, 0usize);
     for c in letters {
