@@ -176,6 +176,9 @@ pub fn find(article: &Article) -> Vec<Quote> {
         }
     }
     close_group(&mut quotes, group.take());
+    // A fragment in marks that nobody is said to have said is a scare quote
+    // or a name (`the so-called “experts”`), not a quotation.
+    quotes.retain(|q| q.kind != QuoteKind::Partial || q.speaker.is_some());
     quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     quotes
 }
