@@ -523,7 +523,7 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
             if r.kind == QuoteKind::Direct {
                 used.extend(cue_tok);
             }
-            a
+            outer_report(ctx, r.tok, a).unwrap_or(a)
         });
         if attr.is_none() && n > 0 {
             // `“A,” X said. “B.”` and `… “A” but wanted “B”`: the run before
@@ -567,6 +567,39 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
         }
     }
     (out, used)
+}
+
+/// `“…,” Ruiz said, according to the Ledger.`: the quote reaches the
+/// reader through the outer report, whose source is the attribution's.
+/// Looks after the run `q` to the end of its sentence.
+fn outer_report(ctx: &Ctx, q: usize, found: Attr) -> Option<Attr> {
+    let n = ctx.toks.len();
+    if ctx.toks.get(q).is_none_or(|t| t.ends_sentence) {
+        return None;
+    }
+    let mut k = q + 1;
+    while k < n {
+        let t = &ctx.toks[k];
+        if t.quote().is_some() || t.is_punct(';') || t.is_punct(':') {
+            return None;
+        }
+        if let Some(cue) = ctx.cue(k) {
+            if cue.class == Class::According && Some(cue.span) != found.cue && k > q + 1 {
+                let np = ctx.np_starting_at(cue.end, n)?;
+                return Some(Attr {
+                    speaker: np,
+                    cue: Some(cue.span),
+                });
+            }
+            k = cue.end;
+            continue;
+        }
+        if t.ends_sentence {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// The nearest sentence before `sent` (in the paragraph) with an attribution.

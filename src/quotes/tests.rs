@@ -122,6 +122,29 @@ fn apposition_speaker_is_the_name() {
 }
 
 #[test]
+fn according_to_after_the_speaker_names_the_outer_source() {
+    let text = "“We are not done,” the coach said, according to the Daily Ledger. \
+                “Next year is ours.”";
+    let r = runs(text);
+    assert_eq!(
+        r[0],
+        run("We are not done,", "direct", Some("the Daily Ledger"))
+    );
+    assert_eq!(
+        r[1],
+        run("Next year is ours.", "direct", Some("the Daily Ledger"))
+    );
+    // A later sentence's `according to` is another attribution.
+    let text = "The coach called the loss “a lesson.” She will stay, according to aides.";
+    assert_eq!(runs(text)[0].2.as_deref(), Some("The coach"));
+    // Without the outer report the speaker stays the coach.
+    assert_eq!(
+        runs("“We are not done,” the coach said after the game."),
+        vec![run("We are not done,", "direct", Some("the coach"))]
+    );
+}
+
+#[test]
 fn told_reporters_and_wrote_on_social_media() {
     assert_eq!(
         quotes("“The talks were useful,” Lee told reporters after the meeting.")[0]
