@@ -539,6 +539,13 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
             // `Smith disagreed. “…”`: the nearest attribution before it.
             attr = earlier(ctx, &starts, sent);
         }
+        if attr.is_none() && r.kind == QuoteKind::Direct && sent > 0 && sent == r.tok {
+            // `Ruiz defended the plan. “…”`: a quote that is a sentence of
+            // its own after one about someone is theirs.
+            attr = subject(ctx, starts[sent - 1], sent - 1)
+                .filter(|np| names_someone(ctx, np))
+                .map(|np| found(np, None));
+        }
         if attr.is_none() && lo < r.tok {
             // The sentence's subject if it names someone; a thing as subject
             // (`The budget will …`) leaves the quote to the speaker of

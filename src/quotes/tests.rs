@@ -145,6 +145,19 @@ fn according_to_after_the_speaker_names_the_outer_source() {
 }
 
 #[test]
+fn quote_after_a_sentence_about_someone_is_theirs() {
+    let text = "Mayor Ana Ruiz defended the budget on Friday. “Every school keeps its nurse.”";
+    assert_eq!(
+        runs(text),
+        vec![run(
+            "Every school keeps its nurse.",
+            "direct",
+            Some("Mayor Ana Ruiz")
+        )]
+    );
+}
+
+#[test]
 fn told_reporters_and_wrote_on_social_media() {
     assert_eq!(
         quotes("“The talks were useful,” Lee told reporters after the meeting.")[0]
