@@ -282,6 +282,18 @@ fn scare_quotes_are_not_quotes() {
 #[test]
 fn titles_of_works_are_not_quotes() {
     assert!(runs("She appeared on CBS’s “Face the Nation” last week.").is_empty());
+    assert!(runs("On an episode of “Morning Desk,” Ruiz said little.").is_empty());
+    assert!(runs("In his 2004 book, “Saving Small Towns,” Ortiz argued for it.").is_empty());
+    assert!(runs("Callers to his “Straight Talk” radio program agreed.").is_empty());
+    assert!(runs("The senator's 1998 “Contract for Rivers” failed.").is_empty());
+}
+
+#[test]
+fn nicknames_are_not_quotes() {
+    assert!(runs("Rep. Roberta “Bobbie” Lane opened the hearing.").is_empty());
+    // A headline capitalises every word; its quoted word is still a quote.
+    let text = "Lane Calls ‘Reckless’ Budget A Threat\n\nThe council met.";
+    assert_eq!(runs(text).len(), 1);
 }
 
 #[test]
