@@ -523,7 +523,12 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
             if r.kind == QuoteKind::Direct {
                 used.extend(cue_tok);
             }
-            outer_report(ctx, r.tok, a).unwrap_or(a)
+            let a = outer_report(ctx, r.tok, a).unwrap_or(a);
+            if r.kind == QuoteKind::Partial {
+                embedded_pronoun(ctx, sent, a).unwrap_or(a)
+            } else {
+                a
+            }
         });
         if attr.is_none() && n > 0 {
             // `“A,” X said. “B.”` and `… “A” but wanted “B”`: the run before
@@ -574,6 +579,24 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
         }
     }
     (out, used)
+}
+
+/// `Ruiz attacked what she called a “reckless” plan`, `Ruiz said that
+/// she was “done”`: a pronoun inside a clause of the sentence stands for
+/// the sentence's subject, who is the speaker as written.
+fn embedded_pronoun(ctx: &Ctx, sent: usize, found: Attr) -> Option<Attr> {
+    if !found.speaker.pronoun {
+        return None;
+    }
+    let k = ctx.index_at(found.speaker.span.start);
+    if k < sent + 2 || !matches!(ctx.low[k - 1].as_deref(), Some("what" | "that")) {
+        return None;
+    }
+    let subj = subject(ctx, sent, k - 1).filter(|np| names_someone(ctx, np))?;
+    (subj.span.end <= found.speaker.span.start).then_some(Attr {
+        speaker: subj,
+        ..found
+    })
 }
 
 /// `“…,” Ruiz said, according to the Ledger.`: the quote reaches the

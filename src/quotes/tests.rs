@@ -158,6 +158,19 @@ fn quote_after_a_sentence_about_someone_is_theirs() {
 }
 
 #[test]
+fn pronoun_in_a_clause_gives_way_to_the_subject() {
+    assert_eq!(
+        runs("Governor Ana Ruiz attacked what she called a “reckless” budget."),
+        vec![run("reckless", "partial", Some("Governor Ana Ruiz"))]
+    );
+    // A pronoun that is the clause's own subject stays.
+    assert_eq!(
+        runs("The plan failed, and she called it “reckless” on Monday."),
+        vec![run("reckless", "partial", Some("she"))]
+    );
+}
+
+#[test]
 fn told_reporters_and_wrote_on_social_media() {
     assert_eq!(
         quotes("“The talks were useful,” Lee told reporters after the meeting.")[0]
