@@ -516,6 +516,17 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
         let prev_q = runs[..n].last().map(|p| p.tok + 1).unwrap_or(0);
         let lo = sent.max(prev_q);
         let hit = match r.kind {
+            // `Ruiz wrote: “…?” Others agreed.`: a quote introduced by a
+            // colon that ends its sentence looks left first.
+            QuoteKind::Direct
+                if r.tok > lo
+                    && ctx.toks[r.tok - 1].is_punct(':')
+                    && r.inner
+                        .trim_end_matches(['"', '\'', '’', '”', ')'])
+                        .ends_with(['.', '?', '!', '…']) =>
+            {
+                left(ctx, r.tok, lo).or_else(|| right(ctx, r.tok, r.inner))
+            }
             QuoteKind::Direct => right(ctx, r.tok, r.inner).or_else(|| left(ctx, r.tok, lo)),
             _ => left(ctx, r.tok, lo).or_else(|| right(ctx, r.tok, r.inner)),
         };

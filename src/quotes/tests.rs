@@ -171,6 +171,15 @@ fn pronoun_in_a_clause_gives_way_to_the_subject() {
 }
 
 #[test]
+fn colon_quote_ending_its_sentence_is_the_left_speakers() {
+    let text = "Ana Ruiz asked the board: “Who will pay for this?” Others said the same.";
+    assert_eq!(
+        runs(text),
+        vec![run("Who will pay for this?", "direct", Some("Ana Ruiz"))]
+    );
+}
+
+#[test]
 fn told_reporters_and_wrote_on_social_media() {
     assert_eq!(
         quotes("“The talks were useful,” Lee told reporters after the meeting.")[0]
