@@ -50,6 +50,9 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
                 });
             if aux {
                 ctx.left_of(cue.first, lo)
+            } else if cue.first > lo && ctx.is_cap(cue.first - 1) {
+                // `footage of Ortiz saying …`: the name just before speaks.
+                ctx.np_ending_at(cue.first - 1, lo)
             } else {
                 None
             }
@@ -511,7 +514,12 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
     let starts = sentence_starts(ctx);
     let mut out: Vec<Option<Attr>> = Vec::with_capacity(runs.len());
     let mut used = Vec::new();
+    let headline = headline_speaker(ctx);
     for (n, r) in runs.iter().enumerate() {
+        if let Some((_, np)) = headline.filter(|(colon, _)| *colon < r.tok) {
+            out.push(Some(found(np, None)));
+            continue;
+        }
         let sent = starts.get(r.tok).copied().unwrap_or(0);
         let prev_q = runs[..n].last().map(|p| p.tok + 1).unwrap_or(0);
         let lo = sent.max(prev_q);
@@ -608,6 +616,21 @@ fn embedded_pronoun(ctx: &Ctx, sent: usize, found: Attr) -> Option<Attr> {
         speaker: subj,
         ..found
     })
+}
+
+/// `Ana Ruiz: Plan Is ‘Reckless,’ Ortiz ‘Asking for Trouble’`: a headline
+/// that opens with a name and a colon is that person's word on everything
+/// after the colon. Returns the colon's token and the name.
+fn headline_speaker(ctx: &Ctx) -> Option<(usize, Np)> {
+    if !ctx.title_case {
+        return None;
+    }
+    let colon = (1..ctx.toks.len().min(6)).find(|&k| ctx.toks[k].is_punct(':'))?;
+    if !ctx.is_cap(0) {
+        return None;
+    }
+    let np = ctx.np_starting_at(0, colon)?;
+    (np.span.end == ctx.toks[colon - 1].span.end).then_some((colon, np))
 }
 
 /// `“…,” Ruiz said, according to the Ledger.`: the quote reaches the

@@ -180,6 +180,24 @@ fn colon_quote_ending_its_sentence_is_the_left_speakers() {
 }
 
 #[test]
+fn headline_name_and_colon_speaks_for_the_headline() {
+    let text = "Ana Ruiz: Schools Worried About Cuts; It Is ‘a Mistake’\n\nThe council met.";
+    assert_eq!(
+        runs(text),
+        vec![run("a Mistake", "partial", Some("Ana Ruiz"))]
+    );
+}
+
+#[test]
+fn name_before_a_participle_cue_speaks() {
+    let text = "The ad closes with footage of Ana Ruiz saying, “We will cut taxes.”";
+    assert_eq!(
+        runs(text),
+        vec![run("We will cut taxes.", "direct", Some("Ana Ruiz"))]
+    );
+}
+
+#[test]
 fn told_reporters_and_wrote_on_social_media() {
     assert_eq!(
         quotes("“The talks were useful,” Lee told reporters after the meeting.")[0]
