@@ -307,7 +307,18 @@ impl Ctx<'_> {
     /// The speaker before a cue starting at token `cue` (`X said`,
     /// `X, the Y of Z, said`, `X also told`).
     pub fn left_of(&self, cue: usize, lo: usize) -> Option<Np> {
-        let j = self.skip_left(cue, lo);
+        let mut j = self.skip_left(cue, lo);
+        // `Ortiz laughed and said`, `she paused and added`: the subject of
+        // the first verb (one step only, so the work stays bounded).
+        if j > lo + 2
+            && self.word(j - 1) == Some("and")
+            && self.word(j - 2).is_some_and(|w| {
+                !self.is_cap(j - 2) && (w.ends_with("ed") || IRREGULAR.contains(&w))
+            })
+            && self.toks[j - 3].is_word()
+        {
+            j = self.skip_left(j - 2, lo);
+        }
         if j <= lo {
             return None;
         }

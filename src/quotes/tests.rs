@@ -198,6 +198,15 @@ fn name_before_a_participle_cue_speaks() {
 }
 
 #[test]
+fn coordinated_verbs_share_the_subject() {
+    let text = "When the bus left, Ana Ruiz laughed and said, “We will walk.”";
+    assert_eq!(
+        runs(text),
+        vec![run("We will walk.", "direct", Some("Ana Ruiz"))]
+    );
+}
+
+#[test]
 fn told_reporters_and_wrote_on_social_media() {
     assert_eq!(
         quotes("“The talks were useful,” Lee told reporters after the meeting.")[0]
