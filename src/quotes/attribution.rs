@@ -285,7 +285,17 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
                 )
             })
     {
-        return None;
+        // `“It seems unlikely” that she wins, said Ruiz.`: a quote that runs
+        // on into the writer's clause is attributed after a comma at the end
+        // of that clause.
+        let bare = !inner
+            .trim_end_matches(['"', '\'', '’', '”', ')'])
+            .ends_with(['.', '?', '!', '…', ',', ';', ':', '—', '–', '-']);
+        return if bare {
+            run_on_attribution(ctx, start)
+        } else {
+            None
+        };
     }
     let mut k = start;
     while k < n && k < start + reach {
@@ -361,6 +371,51 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
             return None;
         }
         return Some((found(np, Some(&unlisted_cue(ctx, v))), Some(v)));
+    }
+    None
+}
+
+/// `, said Ruiz.` or `, Ruiz said.` after a comma in the sentence that goes
+/// on from token `start`.
+fn run_on_attribution(ctx: &Ctx, start: usize) -> Option<(Attr, Option<usize>)> {
+    let n = ctx.toks.len();
+    let mut k = start;
+    while k < n && k < start + 60 {
+        let t = &ctx.toks[k];
+        if t.quote().is_some() || t.is_punct(';') || t.is_punct(':') || t.ends_sentence {
+            return None;
+        }
+        if !t.is_punct(',') {
+            k += 1;
+            continue;
+        }
+        let c = k + 1;
+        if let Some(cue) = ctx
+            .cue(c)
+            .filter(|c| c.class == Class::Speech && invertible(ctx, c))
+        {
+            let np = ctx.np_starting_at(cue.end, n)?;
+            return Some((found(np, Some(&cue)), Some(cue.first)));
+        }
+        if opens_np(ctx, c)
+            && let Some(np) = ctx.np_starting_at(c, n)
+        {
+            let after = (c..n).find(|&j| ctx.toks[j].span.start >= np.span.end);
+            let cue = after
+                .map(|j| ctx.skip_adverbs(j))
+                .and_then(|j| ctx.cue(j))
+                .filter(|c| c.class == Class::Speech);
+            if let Some(cue) = cue {
+                // The cue ends the sentence (`, Ruiz said.`, `, she said
+                // on Monday.`): nothing but a few words after it.
+                let rest = (cue.end..n.min(cue.end + 6)).any(|j| ctx.toks[j].ends_sentence)
+                    || cue.end + 6 >= n;
+                if rest {
+                    return Some((found(np, Some(&cue)), Some(cue.first)));
+                }
+            }
+        }
+        k += 1;
     }
     None
 }

@@ -280,6 +280,15 @@ impl Ctx<'_> {
         })
     }
 
+    /// Skips auxiliaries and adverbs rightwards from `j` (inclusive).
+    pub fn skip_adverbs(&self, mut j: usize) -> usize {
+        let end = self.toks.len().min(j + 3);
+        while j < end && self.is_skip(j) {
+            j += 1;
+        }
+        j
+    }
+
     /// Skips auxiliaries, adverbs and time adjuncts leftwards from `j`
     /// (exclusive); returns the new exclusive end.
     fn skip_left(&self, mut j: usize, lo: usize) -> usize {

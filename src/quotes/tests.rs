@@ -207,6 +207,20 @@ fn coordinated_verbs_share_the_subject() {
 }
 
 #[test]
+fn quote_running_on_into_the_sentence_is_attributed_at_its_end() {
+    let text = "“It looks very unlikely” that the bill passes, said Ana Ruiz, a lobbyist.";
+    assert_eq!(
+        runs(text),
+        vec![run("It looks very unlikely", "direct", Some("Ana Ruiz"))]
+    );
+    let text = "“We have voted for it twice” and against the cuts, Ortiz said.";
+    assert_eq!(
+        runs(text),
+        vec![run("We have voted for it twice", "direct", Some("Ortiz"))]
+    );
+}
+
+#[test]
 fn told_reporters_and_wrote_on_social_media() {
     assert_eq!(
         quotes("“The talks were useful,” Lee told reporters after the meeting.")[0]
