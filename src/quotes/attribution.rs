@@ -597,7 +597,7 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
             if r.kind == QuoteKind::Direct {
                 used.extend(cue_tok);
             }
-            let a = outer_report(ctx, r.tok, a).unwrap_or(a);
+            let a = outer_report(ctx, r.tok, Some(a)).unwrap_or(a);
             if r.kind == QuoteKind::Partial {
                 embedded_pronoun(ctx, sent, a).unwrap_or(a)
             } else {
@@ -637,6 +637,10 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
                 earlier(ctx, &starts, sent)
             }
             .or_else(|| subj.map(|np| found(np, None)));
+        }
+        if attr.is_none_or(|a| a.cue.is_none()) {
+            // `… chanted “Go!” at the rally, according to organisers.`
+            attr = outer_report(ctx, r.tok, attr).or(attr);
         }
         out.push(attr);
     }
@@ -691,7 +695,7 @@ fn headline_speaker(ctx: &Ctx) -> Option<(usize, Np)> {
 /// `“…,” Ruiz said, according to the Ledger.`: the quote reaches the
 /// reader through the outer report, whose source is the attribution's.
 /// Looks after the run `q` to the end of its sentence.
-fn outer_report(ctx: &Ctx, q: usize, found: Attr) -> Option<Attr> {
+fn outer_report(ctx: &Ctx, q: usize, found: Option<Attr>) -> Option<Attr> {
     let n = ctx.toks.len();
     if ctx.toks.get(q).is_none_or(|t| t.ends_sentence) {
         return None;
@@ -703,7 +707,10 @@ fn outer_report(ctx: &Ctx, q: usize, found: Attr) -> Option<Attr> {
             return None;
         }
         if let Some(cue) = ctx.cue(k) {
-            if cue.class == Class::According && Some(cue.span) != found.cue && k > q + 1 {
+            if cue.class == Class::According
+                && found.is_none_or(|f| f.cue != Some(cue.span))
+                && k > q + 1
+            {
                 let np = ctx.np_starting_at(cue.end, n)?;
                 return Some(Attr {
                     speaker: np,

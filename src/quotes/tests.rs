@@ -134,6 +134,10 @@ fn according_to_after_the_speaker_names_the_outer_source() {
         r[1],
         run("Next year is ours.", "direct", Some("the Daily Ledger"))
     );
+    // A quoted chant with no speaker of its own takes the report's source.
+    let text = "The crowd greeted the mayor with chants of “Four more years” at the \
+                rally, according to Ana Ruiz, an organiser.";
+    assert_eq!(runs(text)[0].2.as_deref(), Some("Ana Ruiz"));
     // A later sentence's `according to` is another attribution.
     let text = "The coach called the loss “a lesson.” She will stay, according to aides.";
     assert_eq!(runs(text)[0].2.as_deref(), Some("The coach"));
