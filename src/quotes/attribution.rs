@@ -288,6 +288,9 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
         // `“It seems unlikely” that she wins, said Ruiz.`: a quote that runs
         // on into the writer's clause is attributed after a comma at the end
         // of that clause.
+        if let Some(hit) = as_attribution(ctx, q) {
+            return Some(hit);
+        }
         let bare = !inner
             .trim_end_matches(['"', '\'', '’', '”', ')'])
             .ends_with(['.', '?', '!', '…', ',', ';', ':', '—', '–', '-']);
@@ -373,6 +376,22 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
         return Some((found(np, Some(&unlisted_cue(ctx, v))), Some(v)));
     }
     None
+}
+
+/// `“…,” as the memo put it.`: "as" right after the run opens its
+/// attribution.
+fn as_attribution(ctx: &Ctx, q: usize) -> Option<(Attr, Option<usize>)> {
+    let n = ctx.toks.len();
+    let start = if is_comma(ctx, q + 1) { q + 2 } else { q + 1 };
+    if ctx.low.get(start).and_then(|w| w.as_deref()) != Some("as") || !opens_np(ctx, start + 1) {
+        return None;
+    }
+    let np = ctx.np_starting_at(start + 1, n)?;
+    let after = (start + 1..n).find(|&j| ctx.toks[j].span.start >= np.span.end)?;
+    let cue = ctx
+        .cue(ctx.skip_adverbs(after))
+        .filter(|c| c.class == Class::Speech)?;
+    Some((found(np, Some(&cue)), Some(cue.first)))
 }
 
 /// `, said Ruiz.` or `, Ruiz said.` after a comma in the sentence that goes
@@ -591,7 +610,9 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
                 left(ctx, r.tok, lo).or_else(|| right(ctx, r.tok, r.inner))
             }
             QuoteKind::Direct => right(ctx, r.tok, r.inner).or_else(|| left(ctx, r.tok, lo)),
-            _ => left(ctx, r.tok, lo).or_else(|| right(ctx, r.tok, r.inner)),
+            _ => as_attribution(ctx, r.tok)
+                .or_else(|| left(ctx, r.tok, lo))
+                .or_else(|| right(ctx, r.tok, r.inner)),
         };
         let mut attr = hit.map(|(a, cue_tok)| {
             if r.kind == QuoteKind::Direct {

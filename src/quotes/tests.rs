@@ -225,6 +225,19 @@ fn quote_running_on_into_the_sentence_is_attributed_at_its_end() {
 }
 
 #[test]
+fn as_someone_put_it() {
+    let text = "The rule demands a “clear public benefit,” as the city charter puts it.";
+    assert_eq!(
+        runs(text),
+        vec![run(
+            "clear public benefit,",
+            "partial",
+            Some("the city charter")
+        )]
+    );
+}
+
+#[test]
 fn told_reporters_and_wrote_on_social_media() {
     assert_eq!(
         quotes("“The talks were useful,” Lee told reporters after the meeting.")[0]
