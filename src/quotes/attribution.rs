@@ -564,6 +564,15 @@ pub fn subject(ctx: &Ctx, lo: usize, q: usize) -> Option<Np> {
         }
         np = ctx.np_starting_at(s, q)?;
     }
+    // `14 delegates`, `100,000 people`: a count, not someone quoted.
+    let count = ctx.toks[s]
+        .span
+        .text(ctx.text)
+        .starts_with(|c: char| c.is_ascii_digit())
+        && !np.span.text(ctx.text).contains("-year-old");
+    if count {
+        return None;
+    }
     let after = (s..q).find(|&k| ctx.toks[k].span.start >= np.span.end)?;
     (ctx.toks[after].is_word() || ctx.toks[after].is_punct(',') || ctx.toks[after].is_punct('('))
         .then_some(np)

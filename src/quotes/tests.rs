@@ -225,6 +225,12 @@ fn quote_running_on_into_the_sentence_is_attributed_at_its_end() {
 }
 
 #[test]
+fn counts_are_not_speakers() {
+    let text = "Since May, 140 teachers have marched for “fair pay” downtown.";
+    assert!(runs(text).is_empty());
+}
+
+#[test]
 fn as_someone_put_it() {
     let text = "The rule demands a “clear public benefit,” as the city charter puts it.";
     assert_eq!(
