@@ -618,6 +618,16 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
             {
                 left(ctx, r.tok, lo).or_else(|| right(ctx, r.tok, r.inner))
             }
+            // `Ruiz said via email that, “…”`: the run is the object of
+            // the cue before it.
+            QuoteKind::Direct
+                if r.tok > lo + 1
+                    && (ctx.low[r.tok - 1].as_deref() == Some("that")
+                        || (is_comma(ctx, r.tok - 1)
+                            && ctx.low[r.tok - 2].as_deref() == Some("that"))) =>
+            {
+                left(ctx, r.tok, lo).or_else(|| right(ctx, r.tok, r.inner))
+            }
             QuoteKind::Direct => right(ctx, r.tok, r.inner).or_else(|| left(ctx, r.tok, lo)),
             _ => as_attribution(ctx, r.tok)
                 .or_else(|| left(ctx, r.tok, lo))

@@ -231,6 +231,15 @@ fn counts_are_not_speakers() {
 }
 
 #[test]
+fn quote_after_said_that_is_the_left_speakers() {
+    let text = "Ana Ruiz said by email that, “The vote will happen” despite what the board says.";
+    assert_eq!(
+        runs(text),
+        vec![run("The vote will happen", "direct", Some("Ana Ruiz"))]
+    );
+}
+
+#[test]
 fn as_someone_put_it() {
     let text = "The rule demands a “clear public benefit,” as the city charter puts it.";
     assert_eq!(
