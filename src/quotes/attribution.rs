@@ -631,6 +631,14 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
             QuoteKind::Direct => right(ctx, r.tok, r.inner).or_else(|| left(ctx, r.tok, lo)),
             _ => as_attribution(ctx, r.tok)
                 .or_else(|| left(ctx, r.tok, lo))
+                .or_else(|| {
+                    // `She called it “A” and called for “B” …`: the run
+                    // before in the sentence goes on before anything after.
+                    let prev = n.checked_sub(1)?;
+                    let same = starts.get(runs[prev].tok).copied() == Some(sent);
+                    let a = out.get(prev).copied().flatten().filter(|_| same)?;
+                    Some((a, None))
+                })
                 .or_else(|| right(ctx, r.tok, r.inner)),
         };
         let mut attr = hit.map(|(a, cue_tok)| {

@@ -240,6 +240,14 @@ fn quote_after_said_that_is_the_left_speakers() {
 }
 
 #[test]
+fn second_fragment_in_a_sentence_keeps_the_first_ones_speaker() {
+    let text = "Though Ruiz called the plan “sloppy” and called for it to be “torn up” \
+                before the vote, the board comments later.";
+    let r = runs(text);
+    assert_eq!(r[1], run("torn up", "partial", Some("Ruiz")));
+}
+
+#[test]
 fn as_someone_put_it() {
     let text = "The rule demands a “clear public benefit,” as the city charter puts it.";
     assert_eq!(
