@@ -50,6 +50,9 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
                 });
             if aux {
                 ctx.left_of(cue.first, lo)
+            } else if cue.first > lo && ctx.is_cap(cue.first - 1) {
+                // `footage of Ortiz saying …`: the name just before speaks.
+                ctx.np_ending_at(cue.first - 1, lo)
             } else {
                 None
             }
@@ -282,7 +285,20 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
                 )
             })
     {
-        return None;
+        // `“It seems unlikely” that she wins, said Ruiz.`: a quote that runs
+        // on into the writer's clause is attributed after a comma at the end
+        // of that clause.
+        if let Some(hit) = as_attribution(ctx, q) {
+            return Some(hit);
+        }
+        let bare = !inner
+            .trim_end_matches(['"', '\'', '’', '”', ')'])
+            .ends_with(['.', '?', '!', '…', ',', ';', ':', '—', '–', '-']);
+        return if bare {
+            run_on_attribution(ctx, start)
+        } else {
+            None
+        };
     }
     let mut k = start;
     while k < n && k < start + reach {
@@ -358,6 +374,67 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
             return None;
         }
         return Some((found(np, Some(&unlisted_cue(ctx, v))), Some(v)));
+    }
+    None
+}
+
+/// `“…,” as the memo put it.`: "as" right after the run opens its
+/// attribution.
+fn as_attribution(ctx: &Ctx, q: usize) -> Option<(Attr, Option<usize>)> {
+    let n = ctx.toks.len();
+    let start = if is_comma(ctx, q + 1) { q + 2 } else { q + 1 };
+    if ctx.low.get(start).and_then(|w| w.as_deref()) != Some("as") || !opens_np(ctx, start + 1) {
+        return None;
+    }
+    let np = ctx.np_starting_at(start + 1, n)?;
+    let after = (start + 1..n).find(|&j| ctx.toks[j].span.start >= np.span.end)?;
+    let cue = ctx
+        .cue(ctx.skip_adverbs(after))
+        .filter(|c| c.class == Class::Speech)?;
+    Some((found(np, Some(&cue)), Some(cue.first)))
+}
+
+/// `, said Ruiz.` or `, Ruiz said.` after a comma in the sentence that goes
+/// on from token `start`.
+fn run_on_attribution(ctx: &Ctx, start: usize) -> Option<(Attr, Option<usize>)> {
+    let n = ctx.toks.len();
+    let mut k = start;
+    while k < n && k < start + 60 {
+        let t = &ctx.toks[k];
+        if t.quote().is_some() || t.is_punct(';') || t.is_punct(':') || t.ends_sentence {
+            return None;
+        }
+        if !t.is_punct(',') {
+            k += 1;
+            continue;
+        }
+        let c = k + 1;
+        if let Some(cue) = ctx
+            .cue(c)
+            .filter(|c| c.class == Class::Speech && invertible(ctx, c))
+        {
+            let np = ctx.np_starting_at(cue.end, n)?;
+            return Some((found(np, Some(&cue)), Some(cue.first)));
+        }
+        if opens_np(ctx, c)
+            && let Some(np) = ctx.np_starting_at(c, n)
+        {
+            let after = (c..n).find(|&j| ctx.toks[j].span.start >= np.span.end);
+            let cue = after
+                .map(|j| ctx.skip_adverbs(j))
+                .and_then(|j| ctx.cue(j))
+                .filter(|c| c.class == Class::Speech);
+            if let Some(cue) = cue {
+                // The cue ends the sentence (`, Ruiz said.`, `, she said
+                // on Monday.`): nothing but a few words after it.
+                let rest = (cue.end..n.min(cue.end + 6)).any(|j| ctx.toks[j].ends_sentence)
+                    || cue.end + 6 >= n;
+                if rest {
+                    return Some((found(np, Some(&cue)), Some(cue.first)));
+                }
+            }
+        }
+        k += 1;
     }
     None
 }
@@ -487,6 +564,15 @@ pub fn subject(ctx: &Ctx, lo: usize, q: usize) -> Option<Np> {
         }
         np = ctx.np_starting_at(s, q)?;
     }
+    // `14 delegates`, `100,000 people`: a count, not someone quoted.
+    let count = ctx.toks[s]
+        .span
+        .text(ctx.text)
+        .starts_with(|c: char| c.is_ascii_digit())
+        && !np.span.text(ctx.text).contains("-year-old");
+    if count {
+        return None;
+    }
     let after = (s..q).find(|&k| ctx.toks[k].span.start >= np.span.end)?;
     (ctx.toks[after].is_word() || ctx.toks[after].is_punct(',') || ctx.toks[after].is_punct('('))
         .then_some(np)
@@ -511,19 +597,60 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
     let starts = sentence_starts(ctx);
     let mut out: Vec<Option<Attr>> = Vec::with_capacity(runs.len());
     let mut used = Vec::new();
+    let headline = headline_speaker(ctx);
     for (n, r) in runs.iter().enumerate() {
+        if let Some((_, np)) = headline.filter(|(colon, _)| *colon < r.tok) {
+            out.push(Some(found(np, None)));
+            continue;
+        }
         let sent = starts.get(r.tok).copied().unwrap_or(0);
         let prev_q = runs[..n].last().map(|p| p.tok + 1).unwrap_or(0);
         let lo = sent.max(prev_q);
         let hit = match r.kind {
+            // `Ruiz wrote: “…?” Others agreed.`: a quote introduced by a
+            // colon that ends its sentence looks left first.
+            QuoteKind::Direct
+                if r.tok > lo
+                    && ctx.toks[r.tok - 1].is_punct(':')
+                    && r.inner
+                        .trim_end_matches(['"', '\'', '’', '”', ')'])
+                        .ends_with(['.', '?', '!', '…']) =>
+            {
+                left(ctx, r.tok, lo).or_else(|| right(ctx, r.tok, r.inner))
+            }
+            // `Ruiz said via email that, “…”`: the run is the object of
+            // the cue before it.
+            QuoteKind::Direct
+                if r.tok > lo + 1
+                    && (ctx.low[r.tok - 1].as_deref() == Some("that")
+                        || (is_comma(ctx, r.tok - 1)
+                            && ctx.low[r.tok - 2].as_deref() == Some("that"))) =>
+            {
+                left(ctx, r.tok, lo).or_else(|| right(ctx, r.tok, r.inner))
+            }
             QuoteKind::Direct => right(ctx, r.tok, r.inner).or_else(|| left(ctx, r.tok, lo)),
-            _ => left(ctx, r.tok, lo).or_else(|| right(ctx, r.tok, r.inner)),
+            _ => as_attribution(ctx, r.tok)
+                .or_else(|| left(ctx, r.tok, lo))
+                .or_else(|| {
+                    // `She called it “A” and called for “B” …`: the run
+                    // before in the sentence goes on before anything after.
+                    let prev = n.checked_sub(1)?;
+                    let same = starts.get(runs[prev].tok).copied() == Some(sent);
+                    let a = out.get(prev).copied().flatten().filter(|_| same)?;
+                    Some((a, None))
+                })
+                .or_else(|| right(ctx, r.tok, r.inner)),
         };
         let mut attr = hit.map(|(a, cue_tok)| {
             if r.kind == QuoteKind::Direct {
                 used.extend(cue_tok);
             }
-            a
+            let a = outer_report(ctx, r.tok, Some(a)).unwrap_or(a);
+            if r.kind == QuoteKind::Partial {
+                embedded_pronoun(ctx, sent, a).unwrap_or(a)
+            } else {
+                a
+            }
         });
         if attr.is_none() && n > 0 {
             // `“A,” X said. “B.”` and `… “A” but wanted “B”`: the run before
@@ -539,6 +666,13 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
             // `Smith disagreed. “…”`: the nearest attribution before it.
             attr = earlier(ctx, &starts, sent);
         }
+        if attr.is_none() && r.kind == QuoteKind::Direct && sent > 0 && sent == r.tok {
+            // `Ruiz defended the plan. “…”`: a quote that is a sentence of
+            // its own after one about someone is theirs.
+            attr = subject(ctx, starts[sent - 1], sent - 1)
+                .filter(|np| names_someone(ctx, np))
+                .map(|np| found(np, None));
+        }
         if attr.is_none() && lo < r.tok {
             // The sentence's subject if it names someone; a thing as subject
             // (`The budget will …`) leaves the quote to the speaker of
@@ -551,6 +685,10 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
                 earlier(ctx, &starts, sent)
             }
             .or_else(|| subj.map(|np| found(np, None)));
+        }
+        if attr.is_none_or(|a| a.cue.is_none()) {
+            // `… chanted “Go!” at the rally, according to organisers.`
+            attr = outer_report(ctx, r.tok, attr).or(attr);
         }
         out.push(attr);
     }
@@ -567,6 +705,75 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
         }
     }
     (out, used)
+}
+
+/// `Ruiz attacked what she called a “reckless” plan`, `Ruiz said that
+/// she was “done”`: a pronoun inside a clause of the sentence stands for
+/// the sentence's subject, who is the speaker as written.
+fn embedded_pronoun(ctx: &Ctx, sent: usize, found: Attr) -> Option<Attr> {
+    if !found.speaker.pronoun {
+        return None;
+    }
+    let k = ctx.index_at(found.speaker.span.start);
+    if k < sent + 2 || !matches!(ctx.low[k - 1].as_deref(), Some("what" | "that")) {
+        return None;
+    }
+    let subj = subject(ctx, sent, k - 1).filter(|np| names_someone(ctx, np))?;
+    (subj.span.end <= found.speaker.span.start).then_some(Attr {
+        speaker: subj,
+        ..found
+    })
+}
+
+/// `Ana Ruiz: Plan Is ‘Reckless,’ Ortiz ‘Asking for Trouble’`: a headline
+/// that opens with a name and a colon is that person's word on everything
+/// after the colon. Returns the colon's token and the name.
+fn headline_speaker(ctx: &Ctx) -> Option<(usize, Np)> {
+    if !ctx.title_case {
+        return None;
+    }
+    let colon = (1..ctx.toks.len().min(6)).find(|&k| ctx.toks[k].is_punct(':'))?;
+    if !ctx.is_cap(0) {
+        return None;
+    }
+    let np = ctx.np_starting_at(0, colon)?;
+    (np.span.end == ctx.toks[colon - 1].span.end).then_some((colon, np))
+}
+
+/// `“…,” Ruiz said, according to the Ledger.`: the quote reaches the
+/// reader through the outer report, whose source is the attribution's.
+/// Looks after the run `q` to the end of its sentence.
+fn outer_report(ctx: &Ctx, q: usize, found: Option<Attr>) -> Option<Attr> {
+    let n = ctx.toks.len();
+    if ctx.toks.get(q).is_none_or(|t| t.ends_sentence) {
+        return None;
+    }
+    let mut k = q + 1;
+    while k < n {
+        let t = &ctx.toks[k];
+        if t.quote().is_some() || t.is_punct(';') || t.is_punct(':') {
+            return None;
+        }
+        if let Some(cue) = ctx.cue(k) {
+            if cue.class == Class::According
+                && found.is_none_or(|f| f.cue != Some(cue.span))
+                && k > q + 1
+            {
+                let np = ctx.np_starting_at(cue.end, n)?;
+                return Some(Attr {
+                    speaker: np,
+                    cue: Some(cue.span),
+                });
+            }
+            k = cue.end;
+            continue;
+        }
+        if t.ends_sentence {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// The nearest sentence before `sent` (in the paragraph) with an attribution.

@@ -114,7 +114,8 @@ pub fn find(article: &Article) -> Vec<Quote> {
         for (n, r) in refs.iter().enumerate() {
             let run = &runs[ctx.toks[r.tok].quote().unwrap_or(0)];
             if run.inner.is_empty()
-                || (r.kind == QuoteKind::Partial && is_work_title(text, para, run))
+                || is_work_title(text, para, run)
+                || is_nickname(text, para, run)
                 || is_subhead_or_direction(text, para, run)
             {
                 continue;
@@ -176,6 +177,9 @@ pub fn find(article: &Article) -> Vec<Quote> {
         }
     }
     close_group(&mut quotes, group.take());
+    // A fragment in marks that nobody is said to have said is a scare quote
+    // or a name (`the so-called “experts”`), not a quotation.
+    quotes.retain(|q| q.kind != QuoteKind::Partial || q.speaker.is_some());
     quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     quotes
 }
@@ -250,21 +254,100 @@ fn is_work_title(text: &str, para: Span, run: &Run) -> bool {
     if !title_case {
         return false;
     }
+    /// Words after a title that say what it names (`his “Real Talk” radio
+    /// program`, `a “Town Hall” forum`).
+    const AFTER: [&str; 12] = [
+        "program",
+        "programme",
+        "show",
+        "radio",
+        "podcast",
+        "series",
+        "forum",
+        "broadcast",
+        "documentary",
+        "segment",
+        "newsletter",
+        "column",
+    ];
     let before = text
         .get(para.start..run.open.start)
         .unwrap_or("")
         .trim_end();
-    let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    let prev_low = prev
-        .trim_end_matches([',', ':'])
-        .to_lowercase()
-        .replace('’', "'");
+    let mut prevs = before.rsplit(char::is_whitespace).map(|w| {
+        w.trim_end_matches([',', ':'])
+            .to_lowercase()
+            .replace('’', "'")
+    });
+    let prev_low = prevs.next().unwrap_or_default();
+    let prev2 = prevs.next().unwrap_or_default();
     // A possessive (`CBS's`), not a contraction (`It's`).
     let contraction = matches!(
         prev_low.as_str(),
         "it's" | "that's" | "he's" | "she's" | "what's" | "there's" | "here's" | "who's" | "let's"
     );
-    (prev_low.ends_with("'s") && !contraction) || BEFORE.contains(&prev_low.as_str())
+    // `an episode of “Late Hour,”`, `his 1994 “Deal for Ohio”`
+    let of_a_work = prev_low == "of"
+        && (BEFORE.contains(&prev2.as_str())
+            || matches!(
+                prev2.as_str(),
+                "broadcast" | "edition" | "episode" | "season"
+            ));
+    let year = prev_low.len() == 4 && prev_low.chars().all(|c| c.is_ascii_digit());
+    let after = text
+        .get(run.outer(para).end..para.end)
+        .unwrap_or("")
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    (prev_low.ends_with("'s") && !contraction)
+        || BEFORE.contains(&prev_low.as_str())
+        || of_a_work
+        || year
+        || AFTER.contains(&after.as_str())
+}
+
+/// `Rep. Ana “Annie” Ruiz`: one capitalised word in marks between two
+/// parts of a name.
+fn is_nickname(text: &str, para: Span, run: &Run) -> bool {
+    let inner = run.inner.text(text).trim_end_matches(['.', ',']);
+    let one_name = !inner.is_empty()
+        && !inner.contains(char::is_whitespace)
+        && inner.chars().next().is_some_and(char::is_uppercase)
+        && inner
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '.');
+    let before = text.get(para.start..run.open.start).unwrap_or("");
+    let prev = before.split_whitespace().next_back().unwrap_or("");
+    let after = text.get(run.outer(para).end..para.end).unwrap_or("");
+    let capital_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !w.ends_with([',', ':', ';'])
+    };
+    // A headline capitalises every word (`Ruiz Calls ‘Reckless’ Plan`).
+    let words = || {
+        text.get(para.start..para.end)
+            .unwrap_or("")
+            .split_whitespace()
+    };
+    let caps = words()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let headline = caps * 10 >= words().count() * 6;
+    // Right after the previous word (no comma between), so
+    // `said, “Ruiz” …` is no nickname.
+    one_name
+        && !headline
+        && before.ends_with(' ')
+        && capital_word(prev)
+        && after.starts_with(' ')
+        && after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// A single-quoted line that is a whole paragraph is a subheading

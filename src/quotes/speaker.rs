@@ -280,6 +280,15 @@ impl Ctx<'_> {
         })
     }
 
+    /// Skips auxiliaries and adverbs rightwards from `j` (inclusive).
+    pub fn skip_adverbs(&self, mut j: usize) -> usize {
+        let end = self.toks.len().min(j + 3);
+        while j < end && self.is_skip(j) {
+            j += 1;
+        }
+        j
+    }
+
     /// Skips auxiliaries, adverbs and time adjuncts leftwards from `j`
     /// (exclusive); returns the new exclusive end.
     fn skip_left(&self, mut j: usize, lo: usize) -> usize {
@@ -307,7 +316,18 @@ impl Ctx<'_> {
     /// The speaker before a cue starting at token `cue` (`X said`,
     /// `X, the Y of Z, said`, `X also told`).
     pub fn left_of(&self, cue: usize, lo: usize) -> Option<Np> {
-        let j = self.skip_left(cue, lo);
+        let mut j = self.skip_left(cue, lo);
+        // `Ortiz laughed and said`, `she paused and added`: the subject of
+        // the first verb (one step only, so the work stays bounded).
+        if j > lo + 2
+            && self.word(j - 1) == Some("and")
+            && self.word(j - 2).is_some_and(|w| {
+                !self.is_cap(j - 2) && (w.ends_with("ed") || IRREGULAR.contains(&w))
+            })
+            && self.toks[j - 3].is_word()
+        {
+            j = self.skip_left(j - 2, lo);
+        }
         if j <= lo {
             return None;
         }
