@@ -80,6 +80,7 @@ pub struct Gazetteer {
     demonyms: FastMap<&'static str, &'static str>,
     connectors: FastSet<&'static str>,
     speech_verbs: FastSet<&'static str>,
+    org_nouns: FastSet<&'static str>,
 }
 
 pub static GAZ: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
@@ -169,6 +170,7 @@ impl Gazetteer {
             demonyms,
             connectors: set(WORDS, "connector"),
             speech_verbs: set(WORDS, "speech_verb"),
+            org_nouns: set(WORDS, "org_noun"),
         }
     }
 
@@ -190,7 +192,9 @@ impl Gazetteer {
         self.given.contains(w)
     }
 
-    /// A common lower-case English word, trying regular inflections.
+    /// A common lower-case English word, trying regular inflections,
+    /// adverbs of them ("increasingly") and British spellings of American
+    /// words ("realising", "colour", "travelled", "centre").
     pub fn is_common(&self, w: &str) -> bool {
         if w.len() > 40 || !w.is_ascii() {
             let mut buf = String::new();
@@ -200,6 +204,66 @@ impl Gazetteer {
         let n = w.len();
         arr[..n].copy_from_slice(w.as_bytes());
         arr[..n].make_ascii_lowercase();
+        if self.common_inflected(arr, n) {
+            return true;
+        }
+        let word = &arr[..n];
+        if n > 5 && word.ends_with(b"ly") && self.common_inflected(arr, n - 2) {
+            return true;
+        }
+        // "-is(e|a|i)-" -> "-iz-": realise, organisation, criticising.
+        if let Some(p) = word
+            .windows(3)
+            .rposition(|x| x[0] == b'i' && x[1] == b's' && matches!(x[2], b'e' | b'a' | b'i'))
+            .filter(|&p| p >= 2)
+        {
+            let mut tmp = arr;
+            tmp[p + 1] = b'z';
+            if self.common_inflected(tmp, n) {
+                return true;
+            }
+        }
+        // Drop one letter: colour -> color, travelled -> traveled.
+        let drop_at = |p: usize| -> bool {
+            let mut tmp = [0u8; 44];
+            tmp[..p].copy_from_slice(&arr[..p]);
+            tmp[p..n - 1].copy_from_slice(&arr[p + 1..n]);
+            self.common_inflected(tmp, n - 1)
+        };
+        if let Some(p) = word
+            .windows(3)
+            .rposition(|x| x == b"our")
+            .filter(|&p| p >= 1)
+            && drop_at(p + 1)
+        {
+            return true;
+        }
+        if let Some(p) = word
+            .windows(4)
+            .rposition(|x| x == b"lled" || x == b"llin" || x == b"ller")
+            .filter(|&p| p >= 2)
+            && drop_at(p + 1)
+        {
+            return true;
+        }
+        // centre -> center, theatres -> theaters
+        for end in [b"tre".as_slice(), b"tres"] {
+            if n > end.len() + 1 && word.ends_with(end) {
+                let p = n - end.len();
+                let mut tmp = arr;
+                tmp[p + 1] = b'e';
+                tmp[p + 2] = b'r';
+                if self.common_inflected(tmp, n) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The word in `arr[..n]` (lower case ASCII), or a regular inflection
+    /// of a listed word.
+    fn common_inflected(&self, arr: [u8; 44], n: usize) -> bool {
         let has = |bytes: &[u8]| std::str::from_utf8(bytes).is_ok_and(|s| self.common.contains(s));
         if has(&arr[..n]) {
             return true;
@@ -275,6 +339,11 @@ impl Gazetteer {
 
     pub fn is_connector(&self, w: &str) -> bool {
         self.connectors.contains(w)
+    }
+
+    /// A lower-case noun that names the kind of organisation after it.
+    pub fn is_org_noun(&self, w: &str) -> bool {
+        self.org_nouns.contains(w)
     }
 
     pub fn is_speech_verb(&self, w: &str) -> bool {

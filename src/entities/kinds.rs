@@ -168,12 +168,23 @@ pub fn of_name(doc: &Doc, lo: usize, hi: usize, titled: bool, honorific: bool) -
             ev.place += 2;
             ev.place_context = true;
         }
+        // "US firm Boeing", "shares in Yukos".
+        let prev = doc.toks[lo - 1];
+        if prev.shape == Shape::Lower && !prev.poss && !titled && !honorific {
+            let w = doc.word(lo - 1);
+            if GAZ.is_org_noun(w) || (w == "in" && lo > 1 && doc.word(lo - 2) == "shares") {
+                ev.org += 3;
+            }
+        }
     }
     let next = hi + 1;
     if next < doc.toks.len() && !doc.toks[hi].poss {
         let w = doc.word(next);
         if GAZ.is_speech_verb(w) {
             ev.person += 1;
+        }
+        if matches!(w, "shares" | "shareholders" | "stock") {
+            ev.org += 2;
         }
         // "Evansville, Indiana": a place before a known region.
         if w == "," && matches!(GAZ.known(doc.word(next + 1)), Some(Known::Place(_))) {

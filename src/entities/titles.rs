@@ -8,6 +8,51 @@ use super::mentions::normalise;
 use super::tokens::Shape;
 use crate::model::Span;
 
+/// Sentence-opening function words that never start a title.
+const OPENERS: &[&str] = &[
+    "Since",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "As",
+    "Under",
+    "Following",
+    "Despite",
+    "Although",
+    "Because",
+    "If",
+    "Unlike",
+    "Like",
+    "With",
+    "Without",
+    "Meanwhile",
+    "Then",
+    "Now",
+    "Also",
+    "But",
+    "And",
+    "So",
+    "Yet",
+    "Even",
+    "Only",
+    "For",
+    "In",
+    "At",
+    "On",
+    "By",
+    "From",
+    "To",
+    "Of",
+    "Until",
+    "During",
+    "Through",
+    "Once",
+    "Though",
+    "Whether",
+    "Where",
+];
+
 fn is_head(w: &str) -> bool {
     GAZ.is_title(w) || GAZ.is_title_abbrev(w)
 }
@@ -57,6 +102,22 @@ pub fn before(doc: &Doc, a: usize, chain_title: Option<usize>) -> Option<String>
         };
         if !ok || GAZ.is_not_name(w) || (t.shape == Shape::Cap && t.initial && GAZ.is_starter(w)) {
             break;
+        }
+        // "Since President X": a function word opening the sentence.
+        if t.shape == Shape::Cap && t.initial && OPENERS.contains(&w) {
+            break;
+        }
+        // "analyst Mike Powell of Dresdner Bank": a name after a
+        // preposition belongs to the phrase, not to a title.
+        if start == chain_start
+            && chain_title.is_none()
+            && t.shape == Shape::Lower
+            && matches!(
+                w,
+                "of" | "at" | "for" | "from" | "with" | "by" | "to" | "in"
+            )
+        {
+            return None;
         }
         if t.shape == Shape::Lower && start == chain_start && !titleish(w) {
             break;
