@@ -606,7 +606,8 @@ fn emit(
     let name = normalise(span.text(doc.text));
     let known = known_name(&name);
     let mut titles_found = Vec::new();
-    let ev_base = kinds::of_name(doc, a, b, titled, honorific);
+    let name_ev = kinds::name_evidence(doc, a, b, honorific);
+    let ev_base = name_ev.with_title(titled);
     // Role words around an organisation or place are not its titles ("the
     // official Disasters Emergency Committee webpage").
     let nameable = chain_title.is_some() || (ev_base.org < 4 && ev_base.place < 5);
@@ -624,7 +625,7 @@ fn emit(
         }
     }
     let ev = if titled && !titles_found.is_empty() {
-        kinds::of_name(doc, a, b, true, honorific)
+        name_ev.with_title(true)
     } else {
         ev_base
     };

@@ -258,7 +258,10 @@ pub fn describe(doc: &Doc, i: usize, end: usize) -> Option<(Desc, usize)> {
         }
         place = Some(owner_place(w)?);
     }
-    let mut words = Vec::new();
+    // Token indices of the role words; lower-cased only once it is a
+    // description.
+    let mut idx = [0usize; 6];
+    let mut nw = 0;
     let mut j = i + 1;
     let mut last_head = None;
     while j < end && j < i + 6 {
@@ -273,7 +276,10 @@ pub fn describe(doc: &Doc, i: usize, end: usize) -> Option<(Desc, usize)> {
             }
             place = Some(c);
         } else if titleish(wj) {
-            words.push(wj.to_lowercase());
+            if nw < idx.len() {
+                idx[nw] = j;
+                nw += 1;
+            }
             if GAZ.is_title(wj) {
                 last_head = Some(j);
             }
@@ -286,7 +292,6 @@ pub fn describe(doc: &Doc, i: usize, end: usize) -> Option<(Desc, usize)> {
         }
     }
     let h = last_head?;
-    words.truncate(words.len() - (j - 1 - h).min(words.len()));
     let mut stop = h + 1;
     // "the President of Ukraine"
     if place.is_none() && doc.word(stop) == "of" && stop + 1 < end {
@@ -311,6 +316,12 @@ pub fn describe(doc: &Doc, i: usize, end: usize) -> Option<(Desc, usize)> {
         return None;
     }
     let last = stop - 1;
+    // Role words up to the last head.
+    let words = idx[..nw]
+        .iter()
+        .filter(|&&k| k <= h)
+        .map(|&k| doc.word(k).to_lowercase())
+        .collect();
     Some((
         Desc {
             span: Span::new(t.span.start, doc.toks[last].span.end),
