@@ -325,7 +325,7 @@ fn trim_start(doc: &Doc, lo: usize, hi: usize) -> Option<usize> {
             a += 1;
             continue;
         }
-        if GAZ.known(doc.slice(a, hi)).is_some() {
+        if known_name(doc.slice(a, hi)).is_some() {
             break;
         }
         if w == "The" || (t.initial && GAZ.is_starter(w)) {
@@ -394,9 +394,12 @@ fn ordinary_word(doc: &Doc, i: usize, hi: usize) -> bool {
 /// A gazetteer name, also when shouted ("WASHINGTON (Reuters) -").
 pub(super) fn known_name(name: &str) -> Option<Known> {
     GAZ.known(name).or_else(|| {
-        (name.len() >= 4 && kinds::is_acronym(name))
-            .then(|| GAZ.known_upper(name))
-            .flatten()
+        // "NEW YORK" in a dateline: every word shouted.
+        let shouted = name.len() >= 4
+            && name
+                .split(' ')
+                .all(|w| w.chars().count() >= 2 && kinds::is_acronym(w));
+        shouted.then(|| GAZ.known_upper(name)).flatten()
     })
 }
 

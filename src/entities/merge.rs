@@ -286,6 +286,8 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             && doc.word(c.lo - 1) == "("
             && doc.word(c.hi + 1) == ")"
             && let Some(j) = cands.iter().rposition(|d| d.hi + 1 == c.lo - 1)
+            // "NEW YORK (AP)" is a dateline, not an expansion.
+            && !matches!(cands[j].known, Some(Known::Place(_)))
         {
             sets.union(i, j);
         }

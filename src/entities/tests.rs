@@ -712,3 +712,11 @@ fn titles_stop_at_prepositions_and_sentence_openers() {
     let o = entity(&a, "Obama");
     assert_eq!(o.titles, vec!["President".to_string()]);
 }
+
+#[test]
+fn shouted_dateline_place_is_known_and_not_an_expansion() {
+    let a = parse("NEW YORK (AP) — Officials met on Monday to discuss the budget.");
+    let ny = entity(&a, "New York");
+    assert_eq!(ny.kind, EntityKind::Place);
+    assert!(!ny.aliases.iter().any(|x| x == "AP"), "{:?}", ny.aliases);
+}
