@@ -720,3 +720,16 @@ fn shouted_dateline_place_is_known_and_not_an_expansion() {
     assert_eq!(ny.kind, EntityKind::Place);
     assert!(!ny.aliases.iter().any(|x| x == "AP"), "{:?}", ny.aliases);
 }
+
+#[test]
+fn courtesy_title_without_period_joins_the_full_name() {
+    let a = parse(
+        "Prime Minister Tony Blair visited the plant. Mr Blair said the jobs were safe. \
+         Later Blair left.",
+    );
+    let e = entity(&a, "Tony Blair");
+    assert_eq!(e.kind, EntityKind::Person);
+    assert_eq!(e.mentions.len(), 3, "{:?}", mention_texts(&a, e));
+    assert!(e.aliases.iter().any(|x| x == "Blair"));
+    assert!(!has(&a, "Mr Blair"));
+}
