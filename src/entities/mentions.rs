@@ -311,7 +311,13 @@ fn two_names(doc: &Doc, a: usize, i: usize, hi: usize) -> bool {
     let right_known = (i + 1..=end)
         .rev()
         .any(|k| GAZ.known(doc.slice(i + 1, k)).is_some());
-    right_known || (GAZ.is_given(doc.word(i + 1)) && person_like(doc, i + 1, end))
+    // "the FBI and Justice Department": a known name, then a whole
+    // organisation name of its own.
+    let right_org = matches!(GAZ.known(doc.slice(a, i - 1)), Some(Known::Org(_)))
+        && end > i + 1
+        && doc.toks[end].shape == Shape::Cap
+        && GAZ.is_org_head(doc.word(end));
+    right_known || right_org || (GAZ.is_given(doc.word(i + 1)) && person_like(doc, i + 1, end))
 }
 
 /// Drops leading words that are not part of the name: sentence openers,

@@ -627,6 +627,8 @@ fn and_between_two_complete_names_splits() {
         names(&a)
     );
     assert!(has(&a, "Trinity Mirror") && has(&a, "Daily Mail & General Trust"));
+    let b = parse("Agents from the FBI and Justice Department arrived.");
+    assert!(has(&b, "Justice Department"), "{:?}", names(&b));
     assert_no_overlap(&a);
 }
 
