@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::gazetteer::{FastMap, FastSet, GAZ, lower};
+use super::gazetteer::{FastMap, FastSet, GAZ, lower, with_lower};
 use super::tokens::{Shape, Tok, tokenize};
 use crate::model::{Article, Role, Span};
 
@@ -123,14 +123,12 @@ impl<'a> Doc<'a> {
 
     /// The word is used as a name away from sentence starts.
     pub fn seen_capitalised(&self, w: &str) -> bool {
-        let mut buf = String::new();
-        self.cap_mid.contains(lower(w, &mut buf))
+        !self.cap_mid.is_empty() && with_lower(w, |l| self.cap_mid.contains(l))
     }
 
     /// The word (lower-cased) appears in lower case in this article.
     pub fn seen_lower(&self, w: &str) -> bool {
-        let mut buf = String::new();
-        self.lowers.contains(lower(w, &mut buf))
+        !self.lowers.is_empty() && with_lower(w, |l| self.lowers.contains(l))
     }
 
     /// Index of the paragraph holding token `i`.

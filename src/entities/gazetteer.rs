@@ -25,13 +25,19 @@ impl Hasher for WordHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
         let mut h = self.0;
-        for chunk in bytes.chunks(8) {
-            let mut v = 0u64;
-            for (i, b) in chunk.iter().enumerate() {
-                v |= (*b as u64) << (i * 8);
-            }
-            h = (h.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(chunk);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
         }
         self.0 = h;
     }
@@ -80,6 +86,7 @@ pub struct Gazetteer {
     demonyms: FastMap<&'static str, &'static str>,
     connectors: FastSet<&'static str>,
     speech_verbs: FastSet<&'static str>,
+    org_nouns: FastSet<&'static str>,
 }
 
 pub static GAZ: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
@@ -91,13 +98,28 @@ static KNOWN_UPPER: LazyLock<FastMap<String, Known>> = LazyLock::new(|| {
         .collect()
 });
 
-fn set(data: &'static str, section: &'static str) -> FastSet<&'static str> {
-    lexicon::section(data, section).collect()
+/// The sections of a word list, read in one pass.
+fn sections(data: &'static str) -> FastMap<&'static str, Vec<&'static str>> {
+    let mut out: FastMap<&'static str, Vec<&'static str>> = FastMap::default();
+    for (section, line) in lexicon::entries(data) {
+        out.entry(section).or_default().push(line);
+    }
+    out
+}
+
+fn set_of(lines: &[&'static str]) -> FastSet<&'static str> {
+    let mut s = FastSet::with_capacity_and_hasher(lines.len(), Default::default());
+    s.extend(lines.iter().copied());
+    s
 }
 
 impl Gazetteer {
     fn load() -> Gazetteer {
-        let mut known: FastMap<&'static str, Known> = FastMap::default();
+        let words = sections(WORDS);
+        let sec = |name: &str| words.get(name).map_or(&[][..], Vec::as_slice);
+        let places: Vec<(&'static str, &'static str)> = lexicon::entries(PLACES).collect();
+        let mut known: FastMap<&'static str, Known> =
+            FastMap::with_capacity_and_hasher(places.len() * 2 + 1024, Default::default());
         let add = |line: &'static str, place: bool, known: &mut FastMap<_, _>| {
             let mut forms = line.split('|').map(str::trim).filter(|f| !f.is_empty());
             let Some(canonical) = forms.next() else {
@@ -113,62 +135,65 @@ impl Gazetteer {
                 known.entry(f).or_insert(k);
             }
         };
-        for line in lexicon::section(WORDS, "known_org") {
+        for &line in sec("known_org") {
             add(line, false, &mut known);
         }
-        for line in lexicon::section(WORDS, "known_place") {
+        for &line in sec("known_place") {
             add(line, true, &mut known);
         }
-        for (section, line) in lexicon::entries(PLACES) {
+        for &(section, line) in &places {
             if matches!(section, "country" | "capital" | "us_state" | "city") {
                 add(line, true, &mut known);
             }
         }
         let mut cities: FastSet<&'static str> = FastSet::default();
-        for (section, line) in lexicon::entries(PLACES) {
+        for &(section, line) in &places {
             if matches!(section, "capital" | "city") {
                 cities.insert(line.trim());
             }
         }
-        for (section, line) in lexicon::entries(PLACES) {
+        for &(section, line) in &places {
             if matches!(section, "country" | "us_state") {
                 for f in line.split('|') {
                     cities.remove(f.trim());
                 }
             }
         }
-        for line in
-            lexicon::section(WORDS, "known_place").chain(lexicon::section(WORDS, "known_org"))
-        {
+        for &line in sec("known_place").iter().chain(sec("known_org")) {
             for f in line.split('|') {
                 cities.remove(f.trim());
             }
         }
-        let demonyms = lexicon::section(WORDS, "demonym")
+        let demonyms = sec("demonym")
+            .iter()
             .filter_map(|l| {
                 let (d, c) = l.split_once('|')?;
                 Some((d.trim(), c.trim()))
             })
             .collect();
+        let all = |data: &'static str| -> Vec<&'static str> {
+            lexicon::entries(data).map(|(_, e)| e).collect()
+        };
         Gazetteer {
             cities,
             known,
-            given: lexicon::entries(GIVEN).map(|(_, e)| e).collect(),
-            common: lexicon::entries(COMMON).map(|(_, e)| e).collect(),
-            starters: lexicon::entries(STARTERS).map(|(_, e)| e).collect(),
-            titles: set(WORDS, "title"),
-            title_mods: set(WORDS, "title_modifier"),
-            portfolios: set(WORDS, "portfolio"),
-            honorifics: set(WORDS, "honorific"),
-            title_abbrevs: set(WORDS, "title_abbrev"),
-            suffixes: set(WORDS, "suffix"),
-            org_heads: set(WORDS, "org_head"),
-            place_heads: set(WORDS, "place_head"),
-            other_heads: set(WORDS, "other_head"),
-            not_names: set(WORDS, "not_name"),
+            given: set_of(&all(GIVEN)),
+            common: set_of(&all(COMMON)),
+            starters: set_of(&all(STARTERS)),
+            titles: set_of(sec("title")),
+            title_mods: set_of(sec("title_modifier")),
+            portfolios: set_of(sec("portfolio")),
+            honorifics: set_of(sec("honorific")),
+            title_abbrevs: set_of(sec("title_abbrev")),
+            suffixes: set_of(sec("suffix")),
+            org_heads: set_of(sec("org_head")),
+            place_heads: set_of(sec("place_head")),
+            other_heads: set_of(sec("other_head")),
+            not_names: set_of(sec("not_name")),
             demonyms,
-            connectors: set(WORDS, "connector"),
-            speech_verbs: set(WORDS, "speech_verb"),
+            connectors: set_of(sec("connector")),
+            speech_verbs: set_of(sec("speech_verb")),
+            org_nouns: set_of(sec("org_noun")),
         }
     }
 
@@ -190,7 +215,9 @@ impl Gazetteer {
         self.given.contains(w)
     }
 
-    /// A common lower-case English word, trying regular inflections.
+    /// A common lower-case English word, trying regular inflections,
+    /// adverbs of them ("increasingly") and British spellings of American
+    /// words ("realising", "colour", "travelled", "centre").
     pub fn is_common(&self, w: &str) -> bool {
         if w.len() > 40 || !w.is_ascii() {
             let mut buf = String::new();
@@ -200,6 +227,66 @@ impl Gazetteer {
         let n = w.len();
         arr[..n].copy_from_slice(w.as_bytes());
         arr[..n].make_ascii_lowercase();
+        if self.common_inflected(arr, n) {
+            return true;
+        }
+        let word = &arr[..n];
+        if n > 5 && word.ends_with(b"ly") && self.common_inflected(arr, n - 2) {
+            return true;
+        }
+        // "-is(e|a|i)-" -> "-iz-": realise, organisation, criticising.
+        if let Some(p) = word
+            .windows(3)
+            .rposition(|x| x[0] == b'i' && x[1] == b's' && matches!(x[2], b'e' | b'a' | b'i'))
+            .filter(|&p| p >= 2)
+        {
+            let mut tmp = arr;
+            tmp[p + 1] = b'z';
+            if self.common_inflected(tmp, n) {
+                return true;
+            }
+        }
+        // Drop one letter: colour -> color, travelled -> traveled.
+        let drop_at = |p: usize| -> bool {
+            let mut tmp = [0u8; 44];
+            tmp[..p].copy_from_slice(&arr[..p]);
+            tmp[p..n - 1].copy_from_slice(&arr[p + 1..n]);
+            self.common_inflected(tmp, n - 1)
+        };
+        if let Some(p) = word
+            .windows(3)
+            .rposition(|x| x == b"our")
+            .filter(|&p| p >= 1)
+            && drop_at(p + 1)
+        {
+            return true;
+        }
+        if let Some(p) = word
+            .windows(4)
+            .rposition(|x| x == b"lled" || x == b"llin" || x == b"ller")
+            .filter(|&p| p >= 2)
+            && drop_at(p + 1)
+        {
+            return true;
+        }
+        // centre -> center, theatres -> theaters
+        for end in [b"tre".as_slice(), b"tres"] {
+            if n > end.len() + 1 && word.ends_with(end) {
+                let p = n - end.len();
+                let mut tmp = arr;
+                tmp[p + 1] = b'e';
+                tmp[p + 2] = b'r';
+                if self.common_inflected(tmp, n) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The word in `arr[..n]` (lower case ASCII), or a regular inflection
+    /// of a listed word.
+    fn common_inflected(&self, arr: [u8; 44], n: usize) -> bool {
         let has = |bytes: &[u8]| std::str::from_utf8(bytes).is_ok_and(|s| self.common.contains(s));
         if has(&arr[..n]) {
             return true;
@@ -277,6 +364,11 @@ impl Gazetteer {
         self.connectors.contains(w)
     }
 
+    /// A lower-case noun that names the kind of organisation after it.
+    pub fn is_org_noun(&self, w: &str) -> bool {
+        self.org_nouns.contains(w)
+    }
+
     pub fn is_speech_verb(&self, w: &str) -> bool {
         self.speech_verbs.contains(w)
     }
@@ -294,7 +386,7 @@ pub fn lower<'a>(w: &'a str, buf: &'a mut String) -> &'a str {
     buf.as_str()
 }
 
-fn with_lower<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
+pub fn with_lower<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
     if w.len() <= 32 && w.is_ascii() {
         let mut arr = [0u8; 32];
         let b = &mut arr[..w.len()];

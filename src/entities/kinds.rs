@@ -66,9 +66,36 @@ pub fn is_acronym(w: &str) -> bool {
             .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
 }
 
-/// Evidence for the name made of tokens `lo..=hi` (after any title).
-pub fn of_name(doc: &Doc, lo: usize, hi: usize, titled: bool, honorific: bool) -> Evidence {
+/// Evidence for a name, read once and completed for either answer to
+/// "does it carry a title?" (only known after the title scan).
+pub struct NameEvidence {
+    ev: Evidence,
+    /// Organisation evidence that holds only without a title.
+    untitled_org: i32,
+    /// A law, event or prize: no kind at all.
+    other: bool,
+}
+
+impl NameEvidence {
+    pub fn with_title(&self, titled: bool) -> Evidence {
+        if self.other {
+            return Evidence::default();
+        }
+        let mut ev = self.ev;
+        if titled {
+            ev.person += 4;
+        } else {
+            ev.org += self.untitled_org;
+        }
+        ev
+    }
+}
+
+/// Evidence for the name made of tokens `lo..=hi`, before its title is
+/// known.
+pub fn name_evidence(doc: &Doc, lo: usize, hi: usize, honorific: bool) -> NameEvidence {
     let mut ev = Evidence::default();
+    let mut untitled_org = 0;
     let name = doc.slice(lo, hi);
     let first = doc.word(lo);
     let last = doc.word(hi);
@@ -92,17 +119,13 @@ pub fn of_name(doc: &Doc, lo: usize, hi: usize, titled: bool, honorific: bool) -
     // "Tory leader", "Kremlin spokesman": a single name qualifying a role
     // is an organisation or place, not a person.
     if n == 1
-        && !titled
         && !honorific
         && let Some(t) = doc.toks.get(hi + 1)
         && t.shape == Shape::Lower
         && !doc.toks[hi].poss
         && GAZ.is_title(doc.word(hi + 1))
     {
-        ev.org += 2;
-    }
-    if titled {
-        ev.person += 4;
+        untitled_org += 2;
     }
     if honorific {
         ev.person += 5;
@@ -156,7 +179,11 @@ pub fn of_name(doc: &Doc, lo: usize, hi: usize, titled: bool, honorific: bool) -
     // "Justice Against Sponsors of Terrorism Act", "Davis Cup": laws,
     // events and prizes are none of the three kinds.
     if n >= 2 && GAZ.is_other_head(last) && doc.toks[hi].shape == Shape::Cap {
-        return Evidence::default();
+        return NameEvidence {
+            ev,
+            untitled_org,
+            other: true,
+        };
     }
     // Context: a preposition of place before, a speech verb after.
     if lo > 0 && doc.toks[lo - 1].is_word() && !doc.toks[hi].poss {
@@ -168,6 +195,14 @@ pub fn of_name(doc: &Doc, lo: usize, hi: usize, titled: bool, honorific: bool) -
             ev.place += 2;
             ev.place_context = true;
         }
+        // "US firm Boeing", "shares in Yukos".
+        let prev = doc.toks[lo - 1];
+        if prev.shape == Shape::Lower && !prev.poss && !honorific {
+            let w = doc.word(lo - 1);
+            if GAZ.is_org_noun(w) || (w == "in" && lo > 1 && doc.word(lo - 2) == "shares") {
+                untitled_org += 3;
+            }
+        }
     }
     let next = hi + 1;
     if next < doc.toks.len() && !doc.toks[hi].poss {
@@ -175,12 +210,19 @@ pub fn of_name(doc: &Doc, lo: usize, hi: usize, titled: bool, honorific: bool) -
         if GAZ.is_speech_verb(w) {
             ev.person += 1;
         }
+        if matches!(w, "shares" | "shareholders" | "stock") {
+            ev.org += 2;
+        }
         // "Evansville, Indiana": a place before a known region.
         if w == "," && matches!(GAZ.known(doc.word(next + 1)), Some(Known::Place(_))) {
             ev.place += 2;
         }
     }
-    ev
+    NameEvidence {
+        ev,
+        untitled_org,
+        other: false,
+    }
 }
 
 #[cfg(test)]

@@ -78,11 +78,36 @@ pub(super) fn unit_of(doc: &Doc, i: usize) -> bool {
             {
                 return false;
             }
+            // "No 10", "Number 10": not a name.
+            if matches!(w, "No" | "Number")
+                && doc.toks.get(i + 1).is_some_and(|n| n.shape == Shape::Num)
+            {
+                return false;
+            }
             // "T-shirt", "X-ray", and party labels "(R-Ky.)", "D-N.Y."
             if w.len() == 1 && doc.toks.get(i + 1).is_some_and(|n| n.hyph) {
                 return false;
             }
             if t.hyph && i > 0 && doc.word(i - 1).len() == 1 {
+                return false;
+            }
+            // "Low-cost", "Hard-won": an ordinary word capitalised at a
+            // sentence start and joined to a lower-case word.
+            if doc
+                .toks
+                .get(i + 1)
+                .is_some_and(|n| n.hyph && n.shape == Shape::Lower)
+                && GAZ.is_common(w)
+                && GAZ.known(w).is_none()
+            {
+                return false;
+            }
+            // "anti-Semitism", "pro-Western": adjectives, not names.
+            if t.hyph
+                && i > 0
+                && matches!(doc.word(i - 1), "anti" | "pro" | "non")
+                && GAZ.known(w).is_none()
+            {
                 return false;
             }
             // Shouted ordinary words ("UNLESS") in a normal paragraph.
@@ -229,13 +254,28 @@ fn is_company_suffix(w: &str) -> bool {
 
 /// "Russia and Ukraine" is two names; "Museum and Art Gallery" one.
 fn and_split(doc: &Doc, a: usize, hi: usize, out: &mut Vec<Cand>) {
+    // "Apple Inc. and Microsoft Corp.": a company suffix ends a name;
+    // "the Tories and the Lib Dems": "and the" never joins one name;
+    // "Rolling Stone Magazine and Carlo De Benedetti": two complete names.
+    // Each side is then read on its own ("the Transport and General
+    // Workers Union" stays whole).
+    let cut = (a + 1..hi).find(|&i| {
+        matches!(doc.word(i), "and" | "&")
+            && (is_company_suffix(doc.word(i - 1))
+                || matches!(doc.word(i + 1), "the" | "The")
+                || two_names(doc, a, i, hi))
+    });
+    if let Some(i) = cut {
+        if let Some(s) = trim_start(doc, a, i - 1) {
+            and_split(doc, s, i - 1, out);
+        }
+        if let Some(s) = trim_start(doc, i + 1, hi) {
+            of_split(doc, s, hi, true, out);
+        }
+        return;
+    }
     let has_and = (a..=hi).any(|i| matches!(doc.word(i), "and" | "&"));
-    // "Apple Inc. and Microsoft Corp.": a company suffix ends a name.
-    let after_suffix = (a + 1..=hi)
-        .any(|i| matches!(doc.word(i), "and" | "&") && is_company_suffix(doc.word(i - 1)));
-    if has_and
-        && (after_suffix
-            || !(a..=hi).any(|i| GAZ.is_org_head(doc.word(i)) && doc.toks[i].shape == Shape::Cap))
+    if has_and && !(a..=hi).any(|i| GAZ.is_org_head(doc.word(i)) && doc.toks[i].shape == Shape::Cap)
     {
         let mut start = a;
         for i in a..=hi + 1 {
@@ -253,6 +293,33 @@ fn and_split(doc: &Doc, a: usize, hi: usize, out: &mut Vec<Cand>) {
     part(doc, a, hi, out);
 }
 
+/// The `and` at `i` joins two complete names: the left one known or ending
+/// in an organisation word, the right one known or a person's name.
+fn two_names(doc: &Doc, a: usize, i: usize, hi: usize) -> bool {
+    if i <= a || i >= hi {
+        return false;
+    }
+    let left_done =
+        GAZ.known(doc.slice(a, i - 1)).is_some() || (i - 1 > a && GAZ.is_org_head(doc.word(i - 1)));
+    if !left_done {
+        return false;
+    }
+    // The right-hand name stops at the next "and", "of" or "for".
+    let end = (i + 1..=hi)
+        .find(|&k| matches!(doc.word(k), "and" | "&" | "of" | "for"))
+        .map_or(hi, |k| k - 1);
+    let right_known = (i + 1..=end)
+        .rev()
+        .any(|k| GAZ.known(doc.slice(i + 1, k)).is_some());
+    // "the FBI and Justice Department": a known name, then a whole
+    // organisation name of its own.
+    let right_org = matches!(GAZ.known(doc.slice(a, i - 1)), Some(Known::Org(_)))
+        && end > i + 1
+        && doc.toks[end].shape == Shape::Cap
+        && GAZ.is_org_head(doc.word(end));
+    right_known || right_org || (GAZ.is_given(doc.word(i + 1)) && person_like(doc, i + 1, end))
+}
+
 /// Drops leading words that are not part of the name: sentence openers,
 /// ordinary words capitalised only by their position, stray connectors.
 fn trim_start(doc: &Doc, lo: usize, hi: usize) -> Option<usize> {
@@ -264,7 +331,7 @@ fn trim_start(doc: &Doc, lo: usize, hi: usize) -> Option<usize> {
             a += 1;
             continue;
         }
-        if GAZ.known(doc.slice(a, hi)).is_some() {
+        if known_name(doc.slice(a, hi)).is_some() {
             break;
         }
         if w == "The" || (t.initial && GAZ.is_starter(w)) {
@@ -288,7 +355,11 @@ fn ordinary_word(doc: &Doc, i: usize, hi: usize) -> bool {
         // the word when the article uses it in lower case too.
         return GAZ.is_city(w) && GAZ.is_common(w) && doc.seen_lower(w);
     }
-    if GAZ.is_title(w) || GAZ.is_title_mod(w) || GAZ.is_title_abbrev(w) || GAZ.is_honorific(w) {
+    // A title word stays for the title scan, but a modifier such as "New"
+    // or "Former" with no title head after it is just an opener.
+    if (GAZ.is_title(w) || GAZ.is_title_mod(w) || GAZ.is_title_abbrev(w) || GAZ.is_honorific(w))
+        && (is_head(w) || (i + 1..=hi).any(|k| is_head(doc.word(k))))
+    {
         return false;
     }
     if GAZ.demonym(w).is_some() {
@@ -299,6 +370,13 @@ fn ordinary_word(doc: &Doc, i: usize, hi: usize) -> bool {
         return false;
     }
     let linked = i < hi && GAZ.is_connector(doc.word(i + 1));
+    // "National Bureau of Statistics": an organisation word later on.
+    if !linked
+        && !rest_known
+        && (i + 1..=hi).any(|k| doc.toks[k].shape == Shape::Cap && GAZ.is_org_head(doc.word(k)))
+    {
+        return false;
+    }
     if i < hi && !linked && GAZ.is_org_head(doc.word(hi)) && !rest_known {
         // "Democratic Party", "Supreme Court": the opener belongs to the name.
         return false;
@@ -322,14 +400,38 @@ fn ordinary_word(doc: &Doc, i: usize, hi: usize) -> bool {
 /// A gazetteer name, also when shouted ("WASHINGTON (Reuters) -").
 pub(super) fn known_name(name: &str) -> Option<Known> {
     GAZ.known(name).or_else(|| {
-        (name.len() >= 4 && kinds::is_acronym(name))
-            .then(|| GAZ.known_upper(name))
-            .flatten()
+        // "NEW YORK" in a dateline: every word shouted.
+        let shouted = name.len() >= 4
+            && name
+                .split(' ')
+                .all(|w| w.chars().count() >= 2 && kinds::is_acronym(w));
+        shouted.then(|| GAZ.known_upper(name)).flatten()
     })
 }
 
 fn is_head(w: &str) -> bool {
     GAZ.is_title(w) || GAZ.is_title_abbrev(w) || GAZ.is_honorific(w)
+}
+
+/// "Dean Kamen", "Queen Latifah": a word that is both a given name and a
+/// title reads as the name when one surname-like word follows it (not a
+/// given name, title, ordinary word or name head). "Prince Harry" keeps
+/// the title.
+fn given_name_not_title(doc: &Doc, i: usize, hi: usize) -> bool {
+    let w = doc.word(i);
+    if i + 1 != hi || GAZ.is_honorific(w) || !GAZ.is_given(w) {
+        return false;
+    }
+    let n = doc.word(hi);
+    doc.toks[hi].shape == Shape::Cap
+        && !doc.toks[hi].hyph
+        && !GAZ.is_given(n)
+        && !is_head(n)
+        && !GAZ.is_common(n)
+        && !GAZ.is_org_head(n)
+        && !GAZ.is_place_head(n)
+        && !GAZ.is_other_head(n)
+        && GAZ.known(n).is_none()
 }
 
 /// The end (exclusive) of a title at the start of `a..=hi`, if any.
@@ -339,7 +441,7 @@ fn title_end(doc: &Doc, a: usize, hi: usize) -> Option<(usize, usize)> {
     let mut i = a;
     while i <= hi {
         let w = doc.word(i);
-        if is_head(w) {
+        if is_head(w) && !given_name_not_title(doc, i, hi) {
             let mut e = i + 1;
             if e <= hi && doc.word(e) == "of" {
                 let mut m = e + 1;
@@ -445,10 +547,11 @@ fn part(doc: &Doc, a: usize, hi: usize, out: &mut Vec<Cand>) {
         }
     }
     // A leading nationality is not part of a person's name.
+    // "Liberal Democrat Sarah Teather": unless it opens a known name.
     while a < hi
         && GAZ.demonym(doc.word(a)).is_some()
         && !GAZ.is_org_head(doc.word(hi))
-        && GAZ.known(doc.slice(a, hi)).is_none()
+        && !(a + 1..=hi).any(|k| GAZ.known(doc.slice(a, k)).is_some())
     {
         a += 1;
     }
@@ -512,7 +615,8 @@ fn emit(
     let name = normalise(span.text(doc.text));
     let known = known_name(&name);
     let mut titles_found = Vec::new();
-    let ev_base = kinds::of_name(doc, a, b, titled, honorific);
+    let name_ev = kinds::name_evidence(doc, a, b, honorific);
+    let ev_base = name_ev.with_title(titled);
     // Role words around an organisation or place are not its titles ("the
     // official Disasters Emergency Committee webpage").
     let nameable = chain_title.is_some() || (ev_base.org < 4 && ev_base.place < 5);
@@ -530,7 +634,7 @@ fn emit(
         }
     }
     let ev = if titled && !titles_found.is_empty() {
-        kinds::of_name(doc, a, b, true, honorific)
+        name_ev.with_title(true)
     } else {
         ev_base
     };

@@ -43,19 +43,27 @@ impl Sets {
 }
 
 /// A person name split for matching: given name, surname (with any
-/// suffix: "Trump Jr."), word count.
-fn person_key(c: &Cand) -> Option<(String, String, usize)> {
-    let words: Vec<&str> = c.words().collect();
-    let (last_i, suffix) = match words.last() {
-        Some(w) if words.len() > 1 && GAZ.is_suffix(w) => (words.len() - 2, Some(*w)),
-        _ => (words.len().checked_sub(1)?, None),
+/// suffix: "Trump Jr."), word count. Both are slices of the name.
+fn person_key(c: &Cand) -> Option<(&str, &str, usize)> {
+    let name = c.name.as_str();
+    let mut words = c.words();
+    let first = words.next()?;
+    let mut count = 1;
+    let (mut last, mut prev) = (first, None);
+    for w in words {
+        prev = Some(last);
+        last = w;
+        count += 1;
+    }
+    let offset = |w: &str| w.as_ptr() as usize - name.as_ptr() as usize;
+    let (surname, words) = match prev {
+        Some(p) if GAZ.is_suffix(last) => {
+            let end = offset(last) + last.len();
+            (name.get(offset(p)..end).unwrap_or(p), count - 1)
+        }
+        _ => (last, count),
     };
-    let last = words[last_i];
-    let surname = match suffix {
-        Some(s) => format!("{last} {s}"),
-        None => last.to_owned(),
-    };
-    Some((words[0].to_owned(), surname, last_i + 1))
+    Some((first, surname, words))
 }
 
 fn edit_distance_le1(a: &str, b: &str) -> bool {
@@ -116,21 +124,22 @@ fn key_of(c: &Cand) -> &str {
 pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     let n = cands.len();
     let mut sets = Sets::new(n);
-    let kind_of = |c: &Cand| c.ev.kind();
+    // Evidence as merging adjusts it, written back at the end.
+    let mut evs: Vec<Evidence> = cands.iter().map(|c| c.ev).collect();
 
-    let keys: Vec<Option<(String, String, usize)>> = cands.iter().map(person_key).collect();
+    let keys: Vec<Option<(&str, &str, usize)>> = cands.iter().map(person_key).collect();
     // Full person names, unified by given name + surname.
     let mut full: Vec<usize> = Vec::new();
-    let mut by_identity: FastMap<(String, String), usize> = FastMap::default();
+    let mut by_identity: FastMap<(&str, &str), usize> = FastMap::default();
     for (i, c) in cands.iter().enumerate() {
-        if kind_of(c) != EntityKind::Person || c.known.is_some() {
+        if evs[i].kind() != EntityKind::Person || c.known.is_some() {
             continue;
         }
-        if let Some((first, surname, words)) = keys[i].clone()
+        if let Some((first, surname, words)) = keys[i]
             && words >= 2
         {
             full.push(i);
-            match by_identity.get(&(first.clone(), surname.clone())) {
+            match by_identity.get(&(first, surname)) {
                 Some(&j) => sets.union(i, j),
                 None => {
                     by_identity.insert((first, surname), i);
@@ -139,23 +148,23 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         }
     }
     // Spelling variants of the given name ("Kristin"/"Kristen Wilkins").
-    let mut idents: Vec<(&(String, String), usize)> =
+    let mut idents: Vec<(&(&str, &str), usize)> =
         by_identity.iter().map(|(k, &v)| (k, v)).collect();
-    idents.sort_by(|a, b| a.0.1.cmp(&b.0.1).then(a.1.cmp(&b.1)));
+    idents.sort_by(|a, b| a.0.1.cmp(b.0.1).then(a.1.cmp(&b.1)));
     for (x, &(ka, ia)) in idents.iter().enumerate() {
         for &(kb, ib) in idents[x + 1..].iter().take_while(|(kb, _)| kb.1 == ka.1) {
             if ka.0.chars().count() >= 5
                 && ka.0.chars().next() == kb.0.chars().next()
-                && edit_distance_le1(&ka.0, &kb.0)
+                && edit_distance_le1(ka.0, kb.0)
             {
                 sets.union(ia, ib);
             }
         }
     }
-    let mut by_surname: FastMap<String, Vec<usize>> = FastMap::default();
-    let mut by_given: FastMap<String, Vec<usize>> = FastMap::default();
+    let mut by_surname: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut by_given: FastMap<&str, Vec<usize>> = FastMap::default();
     for &i in &full {
-        if let Some((first, surname, _)) = keys[i].clone() {
+        if let Some((first, surname, _)) = keys[i] {
             by_surname.entry(surname).or_default().push(i);
             by_given.entry(first).or_default().push(i);
         }
@@ -171,10 +180,10 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         if *words != 1 || c.known.is_some_and(|k| !GAZ.is_city(k.canonical())) {
             continue;
         }
-        let kind = kind_of(c);
+        let kind = evs[i].kind();
         // "Clinton spokesman": a qualifier looks like an organisation but
         // may still be a surname.
-        if kind == EntityKind::Organization && c.ev.org > 2 {
+        if kind == EntityKind::Organization && evs[i].org > 2 {
             continue;
         }
         let pool = match by_surname.get(surname) {
@@ -220,8 +229,8 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         }
     }
     // A surname joined to a full name is a person whatever its context.
-    for (c, _) in cands.iter_mut().zip(&resolved).filter(|(_, r)| **r) {
-        c.ev.person += 3;
+    for (e, _) in evs.iter_mut().zip(&resolved).filter(|(_, r)| **r) {
+        e.person += 3;
     }
 
     // The same name (or gazetteer alias) is the same referent.
@@ -242,7 +251,7 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     // Acronyms and their expansions; "Name (ACR)".
     let mut by_initials: FastMap<String, Vec<usize>> = FastMap::default();
     for (i, c) in cands.iter().enumerate() {
-        if c.name.contains(' ') && kind_of(c) != EntityKind::Person {
+        if c.name.contains(' ') && evs[i].kind() != EntityKind::Person {
             let ini = initials(&c.name);
             if ini.len() >= 2 {
                 by_initials.entry(ini).or_default().push(i);
@@ -264,7 +273,7 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             }
         }
         // "PENCE:" in a transcript is Mike Pence.
-        if let Some(pool) = by_surname.get(&title_case(&c.name)) {
+        if let Some(pool) = by_surname.get(title_case(&c.name).as_str()) {
             let mut roots: Vec<usize> = pool.iter().map(|&j| sets.find(j)).collect();
             roots.dedup();
             if roots.len() == 1 {
@@ -277,13 +286,15 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             && doc.word(c.lo - 1) == "("
             && doc.word(c.hi + 1) == ")"
             && let Some(j) = cands.iter().rposition(|d| d.hi + 1 == c.lo - 1)
+            // "NEW YORK (AP)" is a dateline, not an expansion.
+            && !matches!(cands[j].known, Some(Known::Place(_)))
         {
             sets.union(i, j);
         }
     }
 
     for i in shouted {
-        cands[i].ev = Evidence {
+        evs[i] = Evidence {
             person: 3,
             ..Evidence::default()
         };
@@ -297,40 +308,39 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         .map(|(i, c)| (c.name.as_str(), i))
         .collect();
     let mut joins = Vec::new();
+    let org_or_other =
+        |j: usize| matches!(evs[j].kind(), EntityKind::Organization | EntityKind::Other);
     for (i, c) in cands.iter().enumerate() {
-        if kind_of(c) != EntityKind::Organization {
+        if evs[i].kind() != EntityKind::Organization {
             continue;
         }
-        let words: Vec<&str> = c.name.split(' ').collect();
-        let w = words.len();
-        for k in 1..w.saturating_sub(1) {
-            let suffix = words[k..].join(" ");
-            if let Some(&j) = by_name.get(suffix.as_str())
-                && matches!(
-                    kind_of(&cands[j]),
-                    EntityKind::Organization | EntityKind::Other
-                )
+        let name = c.name.as_str();
+        // Suffixes of at least two words, longest first.
+        let spaces: Vec<usize> = name.match_indices(' ').map(|(k, _)| k).collect();
+        let w = spaces.len() + 1;
+        for &k in spaces.iter().take(w.saturating_sub(2)) {
+            if let Some(&j) = by_name.get(&name[k + 1..])
+                && org_or_other(j)
             {
                 joins.push((i, j));
                 break;
             }
         }
-        if w >= 2 && GAZ.is_org_head(words[w - 1]) {
-            let prefix = words[..w - 1].join(" ");
-            if let Some(&j) = by_name.get(prefix.as_str())
-                && matches!(
-                    kind_of(&cands[j]),
-                    EntityKind::Organization | EntityKind::Other
-                )
-            {
-                joins.push((i, j));
-            }
+        if let Some(&k) = spaces.last()
+            && GAZ.is_org_head(&name[k + 1..])
+            && let Some(&j) = by_name.get(&name[..k])
+            && org_or_other(j)
+        {
+            joins.push((i, j));
         }
     }
     for (i, j) in joins {
         sets.union(i, j);
     }
 
+    for (c, e) in cands.iter_mut().zip(evs) {
+        c.ev = e;
+    }
     caps_mentions(doc, &mut cands, &mut sets);
     let mut entities = assemble(&cands, &mut sets);
     add_descriptions(doc, &cands, &mut entities);

@@ -606,3 +606,132 @@ proptest! {
         assert_no_overlap(&glued);
     }
 }
+
+// --- generalisation rules (sentences written for these tests) -------------
+
+#[test]
+fn and_between_two_complete_names_splits() {
+    let a = parse(
+        "The report was praised by Rolling Stone Magazine and Carlo De Benedetti of Italy. \
+         Observers said the Tories and the Greens disagreed, but the Transport and General \
+         Workers Union stayed quiet while Trinity Mirror and the Daily Mail & General Trust \
+         bid.",
+    );
+    assert!(has(&a, "Rolling Stone Magazine"), "{:?}", names(&a));
+    assert_eq!(entity(&a, "Carlo De Benedetti").kind, EntityKind::Person);
+    assert!(has(&a, "Italy"));
+    assert!(has(&a, "Tories") && has(&a, "Greens"), "{:?}", names(&a));
+    assert!(
+        has(&a, "Transport and General Workers Union"),
+        "{:?}",
+        names(&a)
+    );
+    assert!(has(&a, "Trinity Mirror") && has(&a, "Daily Mail & General Trust"));
+    let b = parse("Agents from the FBI and Justice Department arrived.");
+    assert!(has(&b, "Justice Department"), "{:?}", names(&b));
+    assert_no_overlap(&a);
+}
+
+#[test]
+fn given_name_that_is_a_title_reads_as_a_name() {
+    let a = parse("The inventor Dean Kamen unveiled a scooter. Prince Harry watched.");
+    let e = entity(&a, "Dean Kamen");
+    assert_eq!(e.kind, EntityKind::Person);
+    assert!(e.titles.is_empty(), "{:?}", e.titles);
+    assert!(!has(&a, "Kamen"));
+    assert!(
+        has(&a, "Harry") && !has(&a, "Prince Harry"),
+        "{:?}",
+        names(&a)
+    );
+}
+
+#[test]
+fn ordinary_capitalised_words_are_not_entities() {
+    let a = parse(
+        "Increasingly the ministers worried. Realising the cost, they waited. \
+         Low-cost carriers complained. New EU rules start soon. He said, 'Look at the \
+         figures', and left. Staff at No 10 were told. Some anti-Semitism was reported.",
+    );
+    for w in [
+        "Increasingly",
+        "Realising",
+        "Low",
+        "New EU",
+        "Look",
+        "No",
+        "Semitism",
+    ] {
+        assert!(!has(&a, w), "{w} in {:?}", names(&a));
+    }
+    assert!(has(&a, "European Union"), "{:?}", names(&a));
+}
+
+#[test]
+fn british_spellings_are_common_words() {
+    use super::gazetteer::GAZ;
+    for w in [
+        "Realising",
+        "Organisation",
+        "Colour",
+        "Travelled",
+        "Centre",
+        "Increasingly",
+    ] {
+        assert!(GAZ.is_common(w), "{w}");
+    }
+    assert!(!GAZ.is_common("Kamen") && !GAZ.is_common("Teather"));
+}
+
+#[test]
+fn organisation_nouns_and_party_labels() {
+    let a = parse(
+        "Shares rose at US firm Zentrova on Monday. The carmaker Velocar said profits fell. \
+         Liberal Democrat Sarah Teather said the Commons should vote.",
+    );
+    assert_eq!(entity(&a, "Zentrova").kind, EntityKind::Organization);
+    assert_eq!(entity(&a, "Velocar").kind, EntityKind::Organization);
+    assert_eq!(entity(&a, "Sarah Teather").kind, EntityKind::Person);
+    assert_eq!(
+        entity(&a, "Liberal Democrats").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(
+        entity(&a, "House of Commons").kind,
+        EntityKind::Organization
+    );
+}
+
+#[test]
+fn titles_stop_at_prepositions_and_sentence_openers() {
+    let a = parse(
+        "The analyst Mike Powell of Dresden Capital Partners spoke. \
+         Since President Obama left, nothing changed.",
+    );
+    let d = entity(&a, "Dresden Capital Partners");
+    assert!(d.titles.is_empty(), "{:?}", d.titles);
+    assert_ne!(d.kind, EntityKind::Person);
+    let o = entity(&a, "Obama");
+    assert_eq!(o.titles, vec!["President".to_string()]);
+}
+
+#[test]
+fn shouted_dateline_place_is_known_and_not_an_expansion() {
+    let a = parse("NEW YORK (AP) — Officials met on Monday to discuss the budget.");
+    let ny = entity(&a, "New York");
+    assert_eq!(ny.kind, EntityKind::Place);
+    assert!(!ny.aliases.iter().any(|x| x == "AP"), "{:?}", ny.aliases);
+}
+
+#[test]
+fn courtesy_title_without_period_joins_the_full_name() {
+    let a = parse(
+        "Prime Minister Tony Blair visited the plant. Mr Blair said the jobs were safe. \
+         Later Blair left.",
+    );
+    let e = entity(&a, "Tony Blair");
+    assert_eq!(e.kind, EntityKind::Person);
+    assert_eq!(e.mentions.len(), 3, "{:?}", mention_texts(&a, e));
+    assert!(e.aliases.iter().any(|x| x == "Blair"));
+    assert!(!has(&a, "Mr Blair"));
+}

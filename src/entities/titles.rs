@@ -8,6 +8,51 @@ use super::mentions::normalise;
 use super::tokens::Shape;
 use crate::model::Span;
 
+/// Sentence-opening function words that never start a title.
+const OPENERS: &[&str] = &[
+    "Since",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "As",
+    "Under",
+    "Following",
+    "Despite",
+    "Although",
+    "Because",
+    "If",
+    "Unlike",
+    "Like",
+    "With",
+    "Without",
+    "Meanwhile",
+    "Then",
+    "Now",
+    "Also",
+    "But",
+    "And",
+    "So",
+    "Yet",
+    "Even",
+    "Only",
+    "For",
+    "In",
+    "At",
+    "On",
+    "By",
+    "From",
+    "To",
+    "Of",
+    "Until",
+    "During",
+    "Through",
+    "Once",
+    "Though",
+    "Whether",
+    "Where",
+];
+
 fn is_head(w: &str) -> bool {
     GAZ.is_title(w) || GAZ.is_title_abbrev(w)
 }
@@ -57,6 +102,22 @@ pub fn before(doc: &Doc, a: usize, chain_title: Option<usize>) -> Option<String>
         };
         if !ok || GAZ.is_not_name(w) || (t.shape == Shape::Cap && t.initial && GAZ.is_starter(w)) {
             break;
+        }
+        // "Since President X": a function word opening the sentence.
+        if t.shape == Shape::Cap && t.initial && OPENERS.contains(&w) {
+            break;
+        }
+        // "analyst Mike Powell of Dresdner Bank": a name after a
+        // preposition belongs to the phrase, not to a title.
+        if start == chain_start
+            && chain_title.is_none()
+            && t.shape == Shape::Lower
+            && matches!(
+                w,
+                "of" | "at" | "for" | "from" | "with" | "by" | "to" | "in"
+            )
+        {
+            return None;
         }
         if t.shape == Shape::Lower && start == chain_start && !titleish(w) {
             break;
@@ -197,7 +258,10 @@ pub fn describe(doc: &Doc, i: usize, end: usize) -> Option<(Desc, usize)> {
         }
         place = Some(owner_place(w)?);
     }
-    let mut words = Vec::new();
+    // Token indices of the role words; lower-cased only once it is a
+    // description.
+    let mut idx = [0usize; 6];
+    let mut nw = 0;
     let mut j = i + 1;
     let mut last_head = None;
     while j < end && j < i + 6 {
@@ -212,7 +276,10 @@ pub fn describe(doc: &Doc, i: usize, end: usize) -> Option<(Desc, usize)> {
             }
             place = Some(c);
         } else if titleish(wj) {
-            words.push(wj.to_lowercase());
+            if nw < idx.len() {
+                idx[nw] = j;
+                nw += 1;
+            }
             if GAZ.is_title(wj) {
                 last_head = Some(j);
             }
@@ -225,7 +292,6 @@ pub fn describe(doc: &Doc, i: usize, end: usize) -> Option<(Desc, usize)> {
         }
     }
     let h = last_head?;
-    words.truncate(words.len() - (j - 1 - h).min(words.len()));
     let mut stop = h + 1;
     // "the President of Ukraine"
     if place.is_none() && doc.word(stop) == "of" && stop + 1 < end {
@@ -250,6 +316,12 @@ pub fn describe(doc: &Doc, i: usize, end: usize) -> Option<(Desc, usize)> {
         return None;
     }
     let last = stop - 1;
+    // Role words up to the last head.
+    let words = idx[..nw]
+        .iter()
+        .filter(|&&k| k <= h)
+        .map(|&k| doc.word(k).to_lowercase())
+        .collect();
     Some((
         Desc {
             span: Span::new(t.span.start, doc.toks[last].span.end),

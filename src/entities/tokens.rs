@@ -189,6 +189,7 @@ pub fn tokenize(text: &str, span: Span, sentence_starts: &[usize], out: &mut Vec
 fn mark_initials(text: &str, toks: &mut [Tok], sentence_starts: &[usize]) {
     let mut si = 0;
     let mut prev_opens = true; // paragraph start
+    let mut prev_punct_opens = false; // the previous token is a comma
     for t in toks.iter_mut() {
         let mut starts_sentence = false;
         while si < sentence_starts.len() && sentence_starts[si] <= t.span.start {
@@ -198,8 +199,10 @@ fn mark_initials(text: &str, toks: &mut [Tok], sentence_starts: &[usize]) {
         if t.is_word() {
             t.initial = (prev_opens || starts_sentence) && !t.hyph;
             prev_opens = false;
+            prev_punct_opens = false;
         } else {
             let p = t.span.text(text);
+            let comma = p == ",";
             if starts_sentence
                 || matches!(
                     p,
@@ -207,9 +210,14 @@ fn mark_initials(text: &str, toks: &mut [Tok], sentence_starts: &[usize]) {
                 )
             {
                 prev_opens = true;
+            } else if matches!(p, "'" | "‘") && prev_punct_opens {
+                // "he said, 'Look ...": a straight quote after a comma
+                // or colon opens a quotation.
+                prev_opens = true;
             } else if !matches!(p, "'" | "’" | "”") {
                 prev_opens = false;
             }
+            prev_punct_opens = comma;
         }
     }
 }
