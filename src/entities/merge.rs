@@ -42,6 +42,27 @@ impl Sets {
     }
 }
 
+/// Full names of one pool grouped by referent, in order of first
+/// appearance: (root, sorted starts of its full-name mentions).
+type Groups = Vec<(usize, Vec<usize>)>;
+
+fn group_pool(pool: &[usize], sets: &mut Sets, cands: &[Cand]) -> Groups {
+    let mut groups: Groups = Vec::new();
+    let mut index: FastMap<usize, usize> = FastMap::default();
+    for &f in pool {
+        let r = sets.find(f);
+        let g = *index.entry(r).or_insert_with(|| {
+            groups.push((r, Vec::new()));
+            groups.len() - 1
+        });
+        groups[g].1.push(cands[f].span.start);
+    }
+    for (_, starts) in &mut groups {
+        starts.sort_unstable();
+    }
+    groups
+}
+
 /// A person name split for matching: given name, surname (with any
 /// suffix: "Trump Jr."), word count. Both are slices of the name.
 fn person_key(c: &Cand) -> Option<(&str, &str, usize)> {
@@ -170,7 +191,18 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         }
     }
 
-    // Single names: a surname or given name of a full name.
+    // Single names: a surname or given name of a full name. The full names of
+    // a pool are grouped by referent once, so a long article that repeats a
+    // surname thousands of times stays linear; single names only ever join
+    // these groups, never merge two of them.
+    let surname_groups: FastMap<&str, Groups> = by_surname
+        .iter()
+        .map(|(k, pool)| (*k, group_pool(pool, &mut sets, &cands)))
+        .collect();
+    let given_groups: FastMap<&str, Groups> = by_given
+        .iter()
+        .map(|(k, pool)| (*k, group_pool(pool, &mut sets, &cands)))
+        .collect();
     let mut resolved = vec![false; n];
     for i in 0..n {
         let c = &cands[i];
@@ -186,26 +218,22 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         if kind == EntityKind::Organization && evs[i].org > 2 {
             continue;
         }
-        let pool = match by_surname.get(surname) {
-            Some(p) => p,
-            None if kind != EntityKind::Place => match by_given.get(first) {
-                Some(p) => p,
+        let groups = match surname_groups.get(surname) {
+            Some(g) => g,
+            None if kind != EntityKind::Place => match given_groups.get(first) {
+                Some(g) => g,
                 None => continue,
             },
             None => continue,
         };
-        let mut roots: Vec<(usize, usize, Option<usize>)> = Vec::new(); // root, count, last before
-        for &f in pool {
-            let r = sets.find(f);
-            let before = (cands[f].span.start < c.span.start).then_some(cands[f].span.start);
-            match roots.iter_mut().find(|x| x.0 == r) {
-                Some(x) => {
-                    x.1 += 1;
-                    x.2 = x.2.max(before);
-                }
-                None => roots.push((r, 1, before)),
-            }
-        }
+        // root, count, last start before this mention
+        let mut roots: Vec<(usize, usize, Option<usize>)> = groups
+            .iter()
+            .map(|(root, starts)| {
+                let k = starts.partition_point(|&s| s < c.span.start);
+                (*root, starts.len(), k.checked_sub(1).map(|k| starts[k]))
+            })
+            .collect();
         if roots.is_empty() {
             continue;
         }
@@ -273,19 +301,22 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             }
         }
         // "PENCE:" in a transcript is Mike Pence.
-        if let Some(pool) = by_surname.get(title_case(&c.name).as_str()) {
-            let mut roots: Vec<usize> = pool.iter().map(|&j| sets.find(j)).collect();
-            roots.dedup();
-            if roots.len() == 1 {
-                sets.union(i, roots[0]);
-                shouted.push(i);
-            }
+        if let Some(groups) = surname_groups.get(title_case(&c.name).as_str())
+            && let [(root, _)] = groups.as_slice()
+        {
+            sets.union(i, *root);
+            shouted.push(i);
         }
         // "Food Standards Australia New Zealand (FSANZ)"
         if c.lo >= 3
             && doc.word(c.lo - 1) == "("
             && doc.word(c.hi + 1) == ")"
-            && let Some(j) = cands.iter().rposition(|d| d.hi + 1 == c.lo - 1)
+            // Candidates are in text order: only the ones just before can end
+            // at the bracket.
+            && let Some(j) = cands[..i]
+                .iter()
+                .rposition(|d| d.hi < c.lo - 1)
+                .filter(|&j| cands[j].hi + 1 == c.lo - 1)
             // "NEW YORK (AP)" is a dateline, not an expansion.
             && !matches!(cands[j].known, Some(Known::Place(_)))
         {
