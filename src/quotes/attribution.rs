@@ -554,10 +554,13 @@ pub fn subject(ctx: &Ctx, lo: usize, q: usize) -> Option<Np> {
         return None;
     }
     let mut np = ctx.np_starting_at(s, q)?;
-    // `Hours later, she wrote …`: a time phrase, not the subject.
+    // `Hours later, she wrote …`, `Twenty-two years ago, a report …`:
+    // a time phrase, not the subject.
     let next = (s..q).find(|&k| ctx.toks[k].span.start >= np.span.end);
-    if next.is_some_and(|k| word(k).is_some_and(|w| matches!(w, "later" | "earlier" | "ago"))) {
-        let comma = (s..q.min(s + 8)).find(|&k| ctx.toks[k].is_punct(','))?;
+    let comma = (s..q.min(s + 8)).find(|&k| ctx.toks[k].is_punct(','));
+    let timed = |k: usize| word(k).is_some_and(|w| matches!(w, "later" | "earlier" | "ago"));
+    if next.is_some_and(timed) || comma.is_some_and(|c| c > s + 1 && timed(c - 1)) {
+        let comma = comma?;
         s = comma + 1;
         if s >= q || !opens_np(ctx, s) {
             return None;

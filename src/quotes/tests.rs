@@ -677,3 +677,13 @@ fn signature_line_names_the_speaker() {
     let text = "The senator spoke at length.\n\n\"We will not back down on this.\"\n\n- Jane Doe.\n\nThe claim is false.";
     assert_eq!(runs(text)[0].2.as_deref(), Some("Jane Doe"));
 }
+
+#[test]
+fn a_time_phrase_is_not_the_subject() {
+    // The verb is no speech cue, so the subject of the sentence speaks.
+    let text = "Twenty-two years ago, a local paper hailed the mayor as “a hard worker.”";
+    let found = runs(text);
+    assert_eq!(found.len(), 1);
+    let speaker = found[0].2.clone().unwrap_or_default();
+    assert!(speaker.starts_with("a local paper"), "{speaker}");
+}
