@@ -711,14 +711,19 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
 }
 
 /// `Ruiz attacked what she called a “reckless” plan`, `Ruiz said that
-/// she was “done”`: a pronoun inside a clause of the sentence stands for
+/// she was “done”`, `Ruiz … and said she thought …`: a pronoun inside a clause of the sentence stands for
 /// the sentence's subject, who is the speaker as written.
 fn embedded_pronoun(ctx: &Ctx, sent: usize, found: Attr) -> Option<Attr> {
     if !found.speaker.pronoun {
         return None;
     }
     let k = ctx.index_at(found.speaker.span.start);
-    if k < sent + 2 || !matches!(ctx.low[k - 1].as_deref(), Some("what" | "that")) {
+    if k < sent + 2
+        || !matches!(
+            ctx.low[k - 1].as_deref(),
+            Some("what" | "that" | "said" | "says")
+        )
+    {
         return None;
     }
     let subj = subject(ctx, sent, k - 1).filter(|np| names_someone(ctx, np))?;

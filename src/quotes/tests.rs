@@ -687,3 +687,13 @@ fn a_time_phrase_is_not_the_subject() {
     let speaker = found[0].2.clone().unwrap_or_default();
     assert!(speaker.starts_with("a local paper"), "{speaker}");
 }
+
+#[test]
+fn pronoun_after_said_stands_for_the_subject() {
+    let text = "Ana Ruiz, the mayor, bemoaned the delays and said she thought that costs \
+                were a “very big problem” in the city.";
+    assert_eq!(
+        runs(text),
+        vec![run("very big problem", "partial", Some("Ana Ruiz"))]
+    );
+}
