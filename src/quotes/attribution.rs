@@ -394,6 +394,26 @@ fn as_attribution(ctx: &Ctx, q: usize) -> Option<(Attr, Option<usize>)> {
     Some((found(np, Some(&cue)), Some(cue.first)))
 }
 
+/// `The plan was a “mess” that had “no future,” she said.`: a sentence
+/// that ends in its attribution is that speaker's, every run in it.
+fn closing_attribution(ctx: &Ctx, q: usize) -> Option<(Attr, Option<usize>)> {
+    let n = ctx.toks.len();
+    let mut k = q + 1;
+    while k < n.min(q + 60) {
+        let t = &ctx.toks[k];
+        if t.is_punct(';') || t.is_punct(':') || t.ends_sentence {
+            return None;
+        }
+        if t.is_punct(',')
+            && let Some(hit) = run_on_attribution(ctx, k)
+        {
+            return Some(hit);
+        }
+        k += 1;
+    }
+    None
+}
+
 /// `, said Ruiz.` or `, Ruiz said.` after a comma in the sentence that goes
 /// on from token `start`.
 fn run_on_attribution(ctx: &Ctx, start: usize) -> Option<(Attr, Option<usize>)> {
@@ -642,6 +662,7 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
                     let a = out.get(prev).copied().flatten().filter(|_| same)?;
                     Some((a, None))
                 })
+                .or_else(|| closing_attribution(ctx, r.tok))
                 .or_else(|| right(ctx, r.tok, r.inner)),
         };
         let mut attr = hit.map(|(a, cue_tok)| {

@@ -697,3 +697,15 @@ fn pronoun_after_said_stands_for_the_subject() {
         vec![run("very big problem", "partial", Some("Ana Ruiz"))]
     );
 }
+
+#[test]
+fn a_closing_attribution_covers_the_whole_sentence() {
+    let text = "People should stop using vague words like “soon” and “later”, \
+                she said on Monday.";
+    let found = runs(text);
+    assert_eq!(found.len(), 2);
+    assert!(
+        found.iter().all(|r| r.2.as_deref() == Some("she")),
+        "{found:?}"
+    );
+}
