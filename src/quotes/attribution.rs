@@ -295,7 +295,7 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
             .trim_end_matches(['"', '\'', '’', '”', ')'])
             .ends_with(['.', '?', '!', '…', ',', ';', ':', '—', '–', '-']);
         return if bare {
-            run_on_attribution(ctx, start)
+            run_on_attribution(ctx, start, false)
         } else {
             None
         };
@@ -405,7 +405,7 @@ fn closing_attribution(ctx: &Ctx, q: usize) -> Option<(Attr, Option<usize>)> {
             return None;
         }
         if t.is_punct(',')
-            && let Some(hit) = run_on_attribution(ctx, k)
+            && let Some(hit) = run_on_attribution(ctx, k, true)
         {
             return Some(hit);
         }
@@ -416,7 +416,8 @@ fn closing_attribution(ctx: &Ctx, q: usize) -> Option<(Attr, Option<usize>)> {
 
 /// `, said Ruiz.` or `, Ruiz said.` after a comma in the sentence that goes
 /// on from token `start`.
-fn run_on_attribution(ctx: &Ctx, start: usize) -> Option<(Attr, Option<usize>)> {
+/// `tell` also takes `, she told reporters.`
+fn run_on_attribution(ctx: &Ctx, start: usize, tell: bool) -> Option<(Attr, Option<usize>)> {
     let n = ctx.toks.len();
     let mut k = start;
     while k < n && k < start + 60 {
@@ -443,7 +444,7 @@ fn run_on_attribution(ctx: &Ctx, start: usize) -> Option<(Attr, Option<usize>)> 
             let cue = after
                 .map(|j| ctx.skip_adverbs(j))
                 .and_then(|j| ctx.cue(j))
-                .filter(|c| c.class == Class::Speech);
+                .filter(|c| c.class == Class::Speech || (tell && c.class == Class::Tell));
             if let Some(cue) = cue {
                 // The cue ends the sentence (`, Ruiz said.`, `, she said
                 // on Monday.`): nothing but a few words after it.
