@@ -295,7 +295,7 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
             .trim_end_matches(['"', '\'', '’', '”', ')'])
             .ends_with(['.', '?', '!', '…', ',', ';', ':', '—', '–', '-']);
         return if bare {
-            run_on_attribution(ctx, start)
+            run_on_attribution(ctx, start, false)
         } else {
             None
         };
@@ -394,9 +394,30 @@ fn as_attribution(ctx: &Ctx, q: usize) -> Option<(Attr, Option<usize>)> {
     Some((found(np, Some(&cue)), Some(cue.first)))
 }
 
+/// `The plan was a “mess” that had “no future,” she said.`: a sentence
+/// that ends in its attribution is that speaker's, every run in it.
+fn closing_attribution(ctx: &Ctx, q: usize) -> Option<(Attr, Option<usize>)> {
+    let n = ctx.toks.len();
+    let mut k = q + 1;
+    while k < n.min(q + 60) {
+        let t = &ctx.toks[k];
+        if t.is_punct(';') || t.is_punct(':') || t.ends_sentence {
+            return None;
+        }
+        if t.is_punct(',')
+            && let Some(hit) = run_on_attribution(ctx, k, true)
+        {
+            return Some(hit);
+        }
+        k += 1;
+    }
+    None
+}
+
 /// `, said Ruiz.` or `, Ruiz said.` after a comma in the sentence that goes
 /// on from token `start`.
-fn run_on_attribution(ctx: &Ctx, start: usize) -> Option<(Attr, Option<usize>)> {
+/// `tell` also takes `, she told reporters.`
+fn run_on_attribution(ctx: &Ctx, start: usize, tell: bool) -> Option<(Attr, Option<usize>)> {
     let n = ctx.toks.len();
     let mut k = start;
     while k < n && k < start + 60 {
@@ -423,7 +444,7 @@ fn run_on_attribution(ctx: &Ctx, start: usize) -> Option<(Attr, Option<usize>)> 
             let cue = after
                 .map(|j| ctx.skip_adverbs(j))
                 .and_then(|j| ctx.cue(j))
-                .filter(|c| c.class == Class::Speech);
+                .filter(|c| c.class == Class::Speech || (tell && c.class == Class::Tell));
             if let Some(cue) = cue {
                 // The cue ends the sentence (`, Ruiz said.`, `, she said
                 // on Monday.`): nothing but a few words after it.
@@ -554,10 +575,13 @@ pub fn subject(ctx: &Ctx, lo: usize, q: usize) -> Option<Np> {
         return None;
     }
     let mut np = ctx.np_starting_at(s, q)?;
-    // `Hours later, she wrote …`: a time phrase, not the subject.
+    // `Hours later, she wrote …`, `Twenty-two years ago, a report …`:
+    // a time phrase, not the subject.
     let next = (s..q).find(|&k| ctx.toks[k].span.start >= np.span.end);
-    if next.is_some_and(|k| word(k).is_some_and(|w| matches!(w, "later" | "earlier" | "ago"))) {
-        let comma = (s..q.min(s + 8)).find(|&k| ctx.toks[k].is_punct(','))?;
+    let comma = (s..q.min(s + 8)).find(|&k| ctx.toks[k].is_punct(','));
+    let timed = |k: usize| word(k).is_some_and(|w| matches!(w, "later" | "earlier" | "ago"));
+    if next.is_some_and(timed) || comma.is_some_and(|c| c > s + 1 && timed(c - 1)) {
+        let comma = comma?;
         s = comma + 1;
         if s >= q || !opens_np(ctx, s) {
             return None;
@@ -639,6 +663,7 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
                     let a = out.get(prev).copied().flatten().filter(|_| same)?;
                     Some((a, None))
                 })
+                .or_else(|| closing_attribution(ctx, r.tok))
                 .or_else(|| right(ctx, r.tok, r.inner)),
         };
         let mut attr = hit.map(|(a, cue_tok)| {
@@ -708,14 +733,19 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
 }
 
 /// `Ruiz attacked what she called a “reckless” plan`, `Ruiz said that
-/// she was “done”`: a pronoun inside a clause of the sentence stands for
+/// she was “done”`, `Ruiz … and said she thought …`: a pronoun inside a clause of the sentence stands for
 /// the sentence's subject, who is the speaker as written.
 fn embedded_pronoun(ctx: &Ctx, sent: usize, found: Attr) -> Option<Attr> {
     if !found.speaker.pronoun {
         return None;
     }
     let k = ctx.index_at(found.speaker.span.start);
-    if k < sent + 2 || !matches!(ctx.low[k - 1].as_deref(), Some("what" | "that")) {
+    if k < sent + 2
+        || !matches!(
+            ctx.low[k - 1].as_deref(),
+            Some("what" | "that" | "said" | "says")
+        )
+    {
         return None;
     }
     let subj = subject(ctx, sent, k - 1).filter(|np| names_someone(ctx, np))?;

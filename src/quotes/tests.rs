@@ -677,3 +677,35 @@ fn signature_line_names_the_speaker() {
     let text = "The senator spoke at length.\n\n\"We will not back down on this.\"\n\n- Jane Doe.\n\nThe claim is false.";
     assert_eq!(runs(text)[0].2.as_deref(), Some("Jane Doe"));
 }
+
+#[test]
+fn a_time_phrase_is_not_the_subject() {
+    // The verb is no speech cue, so the subject of the sentence speaks.
+    let text = "Twenty-two years ago, a local paper hailed the mayor as “a hard worker.”";
+    let found = runs(text);
+    assert_eq!(found.len(), 1);
+    let speaker = found[0].2.clone().unwrap_or_default();
+    assert!(speaker.starts_with("a local paper"), "{speaker}");
+}
+
+#[test]
+fn pronoun_after_said_stands_for_the_subject() {
+    let text = "Ana Ruiz, the mayor, bemoaned the delays and said she thought that costs \
+                were a “very big problem” in the city.";
+    assert_eq!(
+        runs(text),
+        vec![run("very big problem", "partial", Some("Ana Ruiz"))]
+    );
+}
+
+#[test]
+fn a_closing_attribution_covers_the_whole_sentence() {
+    let text = "People should stop using vague words like “soon” and “later”, \
+                she told the council.";
+    let found = runs(text);
+    assert_eq!(found.len(), 2);
+    assert!(
+        found.iter().all(|r| r.2.as_deref() == Some("she")),
+        "{found:?}"
+    );
+}
