@@ -1,17 +1,21 @@
 //! Golden test of the whole pipeline on the seed article: every quoted run
 //! with its speaker as written and the entity it resolves to.
 
-use byline::model::{EntityKind, QuoteKind};
+use byline::model::{Article, EntityKind, QuoteKind};
 use byline::parse::parse_text;
 
-#[test]
-fn seed_article_speakers_resolve_to_entities() {
+fn seed() -> Article {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/sample/white-house-briefing-ukraine-peace-plan.txt"
     );
     let text = std::fs::read_to_string(path).expect("sample article");
-    let a = parse_text(path, &text);
+    parse_text(path, &text)
+}
+
+#[test]
+fn seed_article_speakers_resolve_to_entities() {
+    let a = seed();
     let got: Vec<(String, &str, &str)> = a
         .quotes
         .iter()
@@ -59,12 +63,7 @@ fn seed_article_speakers_resolve_to_entities() {
 
 #[test]
 fn seed_article_people_have_titles_and_their_quotes() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/sample/white-house-briefing-ukraine-peace-plan.txt"
-    );
-    let text = std::fs::read_to_string(path).expect("sample article");
-    let a = parse_text(path, &text);
+    let a = seed();
     let leavitt = a
         .entities
         .iter()

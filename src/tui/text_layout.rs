@@ -534,16 +534,14 @@ mod tests {
         }
     }
 
-    #[test]
-    fn speaker_tag_follows_the_closing_mark() {
-        let mut a = article(&[(
-            "“We are ready,” the president said. Then more text.",
-            Role::Body,
-        )]);
+    /// One paragraph with the direct quote "We are ready," attributed to the
+    /// words `speaker`, resolved to Volodymyr Zelensky.
+    fn quoted(text: &str, speaker: &str) -> Article {
+        let mut a = article(&[(text, Role::Body)]);
         let qs = a.text.find("We").unwrap();
         let qe = a.text.find(",”").unwrap() + 1;
-        let ns = a.text.find("the president").unwrap();
-        let name = Span::new(ns, ns + "the president".len());
+        let ns = a.text.find(speaker).unwrap();
+        let name = Span::new(ns, ns + speaker.len());
         a.entities.push(Entity {
             id: 0,
             name: "Volodymyr Zelensky".into(),
@@ -561,6 +559,15 @@ mod tests {
             }),
             cue: None,
         });
+        a
+    }
+
+    #[test]
+    fn speaker_tag_follows_the_closing_mark() {
+        let a = quoted(
+            "“We are ready,” the president said. Then more text.",
+            "the president",
+        );
         let w = wrap(&a, 80);
         assert_eq!(
             row_texts(&a, &w),
@@ -575,28 +582,7 @@ mod tests {
 
     #[test]
     fn no_tag_when_the_name_is_written_next_to_the_quote() {
-        let mut a = article(&[("“We are ready,” Zelensky said.", Role::Body)]);
-        let qs = a.text.find("We").unwrap();
-        let qe = a.text.find(",”").unwrap() + 1;
-        let ns = a.text.find("Zelensky").unwrap();
-        let name = Span::new(ns, ns + "Zelensky".len());
-        a.entities.push(Entity {
-            id: 0,
-            name: "Volodymyr Zelensky".into(),
-            kind: EntityKind::Person,
-            titles: vec![],
-            aliases: vec![],
-            mentions: vec![name],
-        });
-        a.quotes.push(Quote {
-            span: Span::new(qs, qe),
-            kind: QuoteKind::Direct,
-            speaker: Some(Speaker {
-                span: name,
-                entity: Some(0),
-            }),
-            cue: None,
-        });
+        let a = quoted("“We are ready,” Zelensky said.", "Zelensky");
         let w = wrap(&a, 80);
         assert_eq!(row_texts(&a, &w), vec!["“We are ready,” Zelensky said."]);
     }
