@@ -165,16 +165,7 @@ fn tokens(
             if let Some((ws, w)) = word.take() {
                 push_word(&mut out, ws, pos, w, &mut gap);
             }
-            let t = format!("— {name}");
-            let width = str_width(&t);
-            out.push((
-                1,
-                Token::Tag {
-                    quote: *quote,
-                    text: t,
-                    width,
-                },
-            ));
+            out.push((1, tag_token(*quote, name)));
             gap = 0;
             tag_i += 1;
         }
@@ -198,16 +189,7 @@ fn tokens(
         if *at > end {
             break;
         }
-        let t = format!("— {name}");
-        let width = str_width(&t);
-        out.push((
-            1,
-            Token::Tag {
-                quote: *quote,
-                text: t,
-                width,
-            },
-        ));
+        out.push((1, tag_token(*quote, name)));
         tag_i += 1;
     }
     out
@@ -247,6 +229,13 @@ impl LineBuilder {
         }
         self.used += width;
     }
+}
+
+/// The dim `— Speaker` token placed after direct quote `quote`.
+fn tag_token(quote: usize, name: &str) -> Token {
+    let text = format!("— {name}");
+    let width = str_width(&text);
+    Token::Tag { quote, text, width }
 }
 
 /// Whether the text next to a quote already names its speaker as resolved
