@@ -580,10 +580,17 @@ fn add_descriptions(doc: &Doc, cands: &[Cand], entities: &mut [Entity]) {
     }
 }
 
-type TitledPerson = (usize, Vec<titles::TitleInfo>);
+/// People with titles, indexed by the description heads their titles can
+/// fit, so a description is only checked against the few people it may
+/// name and a long article stays linear.
+pub struct TitledPeople {
+    people: Vec<(usize, Vec<titles::TitleInfo>)>,
+    /// Indices into `people`, ascending.
+    by_head: FastMap<String, Vec<usize>>,
+}
 
-fn titled_people(entities: &[Entity]) -> Vec<TitledPerson> {
-    entities
+pub fn titled_people(entities: &[Entity]) -> TitledPeople {
+    let people: Vec<(usize, Vec<titles::TitleInfo>)> = entities
         .iter()
         .filter(|e| e.kind == EntityKind::Person && !e.titles.is_empty())
         .map(|e| {
@@ -592,13 +599,27 @@ fn titled_people(entities: &[Entity]) -> Vec<TitledPerson> {
                 e.titles.iter().map(|t| titles::title_info(t)).collect(),
             )
         })
-        .collect()
+        .collect();
+    let mut by_head: FastMap<String, Vec<usize>> = FastMap::default();
+    for (p, (_, infos)) in people.iter().enumerate() {
+        for head in infos.iter().flat_map(titles::TitleInfo::heads) {
+            let list = by_head.entry(head.to_owned()).or_default();
+            if list.last() != Some(&p) {
+                list.push(p);
+            }
+        }
+    }
+    TitledPeople { people, by_head }
 }
 
 /// The person most recently mentioned before `d` whose title fits it.
-fn resolve_among(people: &[TitledPerson], entities: &[Entity], d: &Desc) -> Option<usize> {
+pub fn resolve_among(people: &TitledPeople, entities: &[Entity], d: &Desc) -> Option<usize> {
+    let head = d.words.last()?;
     people
+        .by_head
+        .get(head.as_str())?
         .iter()
+        .filter_map(|&p| people.people.get(p))
         .filter(|(_, infos)| infos.iter().any(|t| titles::fits_info(t, d)))
         .filter_map(|&(id, _)| {
             let ms = &entities[id].mentions;
@@ -608,12 +629,6 @@ fn resolve_among(people: &[TitledPerson], entities: &[Entity], d: &Desc) -> Opti
         })
         .max()
         .map(|(_, id)| id)
-}
-
-/// The person a description stands for: the one most recently mentioned
-/// whose title fits it.
-pub fn resolve(entities: &[Entity], d: &Desc) -> Option<usize> {
-    resolve_among(&titled_people(entities), entities, d)
 }
 
 /// Adds a resolved description as a mention and alias of `e`.

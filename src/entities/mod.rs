@@ -25,21 +25,45 @@ pub fn recognize(article: &Article) -> Vec<Entity> {
     let mut cands = mentions::find(&doc);
     // Words inside a person's apposition ("Randy George, the Army chief of
     // staff") belong to the title unless they are known names.
-    let appositions: Vec<Span> = cands
+    let mut appositions: Vec<Span> = cands
         .iter()
         .filter(|c| c.ev.kind() == EntityKind::Person)
         .filter_map(|c| titles::apposition(&doc, c.hi).map(|(s, _)| s))
         .collect();
     if !appositions.is_empty() {
-        cands.retain(|c| {
-            c.lo != c.hi
-                || c.known.is_some()
-                || !appositions
-                    .iter()
-                    .any(|s| s.start <= c.span.start && c.span.end <= s.end)
-        });
+        let inside = Covers::new(&mut appositions);
+        cands.retain(|c| c.lo != c.hi || c.known.is_some() || !inside.covers(c.span));
     }
     merge::build(&doc, cands)
+}
+
+/// Whether any of a set of spans covers a given span, in O(log n) per
+/// question, so a long article with many appositions stays linear.
+struct Covers<'a> {
+    /// Sorted by start.
+    spans: &'a [Span],
+    /// The furthest end among `spans[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl<'a> Covers<'a> {
+    fn new(spans: &'a mut [Span]) -> Self {
+        spans.sort_unstable_by_key(|s| s.start);
+        let max_end = spans
+            .iter()
+            .scan(0, |m, s| {
+                *m = (*m).max(s.end);
+                Some(*m)
+            })
+            .collect();
+        Covers { spans, max_end }
+    }
+
+    fn covers(&self, x: Span) -> bool {
+        // Among the spans starting at or before `x`, one must reach its end.
+        let n = self.spans.partition_point(|s| s.start <= x.start);
+        n > 0 && self.max_end[n - 1] >= x.end
+    }
 }
 
 #[cfg(test)]

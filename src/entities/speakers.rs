@@ -1,6 +1,8 @@
 //! Quote speakers tied to entities, after quote detection.
 
-use super::merge;
+use std::collections::BTreeSet;
+
+use super::merge::{self, TitledPeople};
 use super::titles;
 use crate::model::{Article, Span};
 
@@ -10,7 +12,9 @@ use crate::model::{Article, Span};
 /// (`the press secretary`, `the Ukrainian president`) the person whose
 /// title it matches. Speakers already resolved (pronouns) are kept.
 pub fn link_speakers(article: &mut Article) {
-    let mut added: Vec<Span> = Vec::new();
+    let mut added = Added::default();
+    // Titles do not change here, so the index is built once, when needed.
+    let mut people: Option<TitledPeople> = None;
     for qi in 0..article.quotes.len() {
         let Some(speaker) = article.quotes[qi].speaker else {
             continue;
@@ -20,13 +24,13 @@ pub fn link_speakers(article: &mut Article) {
         }
         let entity = match head_mention(article, speaker.span) {
             Some(id) => Some(id),
-            None => describe(article, speaker.span, &mut added),
+            None => describe(article, speaker.span, &mut people, &mut added),
         };
         if let Some(s) = article.quotes[qi].speaker.as_mut() {
             s.entity = entity;
         }
     }
-    if !added.is_empty() {
+    if !added.0.is_empty() {
         article.index_mentions();
     }
 }
@@ -44,19 +48,37 @@ fn head_mention(article: &Article, span: Span) -> Option<usize> {
     })
 }
 
+/// Descriptions recorded as mentions so far: disjoint spans, by start.
+#[derive(Default)]
+struct Added(BTreeSet<(usize, usize)>);
+
+impl Added {
+    fn overlaps(&self, d: Span) -> bool {
+        // The spans are disjoint, so their ends rise with their starts: the
+        // last one starting before `d` ends is the only one to check.
+        self.0
+            .range(..(d.end, 0))
+            .next_back()
+            .is_some_and(|&(start, end)| start < d.end && d.start < end)
+    }
+}
+
 /// Resolves a description speaker and records it as a mention unless it
 /// overlaps one already there (`Ukraine` in `the President of Ukraine`).
-fn describe(article: &mut Article, span: Span, added: &mut Vec<Span>) -> Option<usize> {
+fn describe(
+    article: &mut Article,
+    span: Span,
+    people: &mut Option<TitledPeople>,
+    added: &mut Added,
+) -> Option<usize> {
     let d = titles::desc_of_phrase(&article.text, span)?;
-    let id = merge::resolve(&article.entities, &d)?;
-    let free = article.mentions_in(d.span).is_empty()
-        && !added
-            .iter()
-            .any(|s| s.start < d.span.end && d.span.start < s.end);
+    let people = people.get_or_insert_with(|| merge::titled_people(&article.entities));
+    let id = merge::resolve_among(people, &article.entities, &d)?;
+    let free = article.mentions_in(d.span).is_empty() && !added.overlaps(d.span);
     if free {
         let text = article.text.as_str();
         merge::attach(text, &mut article.entities[id], d.span);
-        added.push(d.span);
+        added.0.insert((d.span.start, d.span.end));
     }
     Some(id)
 }

@@ -338,6 +338,16 @@ pub struct TitleInfo {
     places: Vec<&'static str>,
 }
 
+impl TitleInfo {
+    /// The description heads this title can fit (see [`fits_info`]): each
+    /// of its words, also without a final `s`.
+    pub fn heads(&self) -> impl Iterator<Item = &str> {
+        self.words
+            .iter()
+            .flat_map(|w| [w.as_str(), w.trim_end_matches('s')])
+    }
+}
+
 pub fn title_info(title: &str) -> TitleInfo {
     let mut words: Vec<String> = Vec::new();
     let mut places: Vec<&str> = Vec::new();

@@ -111,11 +111,12 @@ pub fn find(article: &Article) -> Vec<Quote> {
 
         let para_first_quote = quotes.len();
         let mut para_quotes: Vec<usize> = Vec::new();
+        let mut headline = None;
         for (n, r) in refs.iter().enumerate() {
             let run = &runs[ctx.toks[r.tok].quote().unwrap_or(0)];
             if run.inner.is_empty()
                 || is_work_title(text, para, run)
-                || is_nickname(text, para, run)
+                || is_nickname(text, para, run, &mut headline)
                 || is_subhead_or_direction(text, para, run)
             {
                 continue;
@@ -310,8 +311,8 @@ fn is_work_title(text: &str, para: Span, run: &Run) -> bool {
 }
 
 /// `Rep. Ana “Annie” Ruiz`: one capitalised word in marks between two
-/// parts of a name.
-fn is_nickname(text: &str, para: Span, run: &Run) -> bool {
+/// parts of a name. `headline` caches, per paragraph, whether it is one.
+fn is_nickname(text: &str, para: Span, run: &Run, headline: &mut Option<bool>) -> bool {
     let inner = run.inner.text(text).trim_end_matches(['.', ',']);
     let one_name = !inner.is_empty()
         && !inner.contains(char::is_whitespace)
@@ -328,19 +329,23 @@ fn is_nickname(text: &str, para: Span, run: &Run) -> bool {
             && !w.ends_with([',', ':', ';'])
     };
     // A headline capitalises every word (`Ruiz Calls ‘Reckless’ Plan`).
-    let words = || {
-        text.get(para.start..para.end)
-            .unwrap_or("")
-            .split_whitespace()
+    // Counted at most once per paragraph, so a long one stays linear.
+    let mut is_headline = || {
+        *headline.get_or_insert_with(|| {
+            let words = || {
+                text.get(para.start..para.end)
+                    .unwrap_or("")
+                    .split_whitespace()
+            };
+            let caps = words()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .count();
+            caps * 10 >= words().count() * 6
+        })
     };
-    let caps = words()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    let headline = caps * 10 >= words().count() * 6;
     // Right after the previous word (no comma between), so
     // `said, “Ruiz” …` is no nickname.
     one_name
-        && !headline
         && before.ends_with(' ')
         && capital_word(prev)
         && after.starts_with(' ')
@@ -348,6 +353,7 @@ fn is_nickname(text: &str, para: Span, run: &Run) -> bool {
             .split_whitespace()
             .next()
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !is_headline()
 }
 
 /// A single-quoted line that is a whole paragraph is a subheading
