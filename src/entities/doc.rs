@@ -48,8 +48,8 @@ impl<'a> Doc<'a> {
         for p in paras.iter().filter(|p| !p.caps) {
             for t in &toks[p.toks.clone()] {
                 // Sentence openers ("The", "But") never need the check.
-                if t.initial && t.shape == Shape::Cap && !GAZ.is_starter(t.span.text(text)) {
-                    initial.insert(t.span.text(text).to_lowercase(), (false, false));
+                if t.initial && t.shape == Shape::Cap && !GAZ.is_starter(t.span().text(text)) {
+                    initial.insert(t.span().text(text).to_lowercase(), (false, false));
                 }
             }
         }
@@ -66,7 +66,7 @@ impl<'a> Doc<'a> {
         let mut buf = String::new();
         for p in paras.iter().filter(|p| !p.caps) {
             for t in &toks[p.toks.clone()] {
-                let w = t.span.text(text);
+                let w = t.span().text(text);
                 let (x, bit) = sig(w);
                 if seen[x] & bit == 0 {
                     continue;
@@ -110,11 +110,11 @@ impl<'a> Doc<'a> {
     }
 
     pub fn word(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| t.span.text(self.text))
+        self.toks.get(i).map_or("", |t| t.span().text(self.text))
     }
 
     pub fn span(&self, lo: usize, hi: usize) -> Span {
-        Span::new(self.toks[lo].span.start, self.toks[hi].span.end)
+        Span::new(self.toks[lo].span().start, self.toks[hi].span().end)
     }
 
     pub fn slice(&self, lo: usize, hi: usize) -> &'a str {
@@ -142,7 +142,7 @@ fn shouting(text: &str, toks: &[Tok], headline: bool) -> bool {
     let (mut upper, mut letters) = (0usize, 0usize);
     let (mut long_words, mut long_caps) = (0usize, 0usize);
     for t in toks.iter().filter(|t| t.is_word()) {
-        let w = t.span.text(text);
+        let w = t.span().text(text);
         // Bytes are enough: a line is shouted or not in its ASCII letters.
         for b in w.bytes().filter(u8::is_ascii_alphabetic) {
             letters += 1;

@@ -149,7 +149,7 @@ pub fn before(doc: &Doc, a: usize, chain_title: Option<usize>) -> Option<String>
     while end > start && !doc.toks[end].is_word() {
         end -= 1;
     }
-    let s = Span::new(doc.toks[start].span.start, doc.toks[end].span.end);
+    let s = Span::new(doc.toks[start].span().start, doc.toks[end].span().end);
     Some(normalise(s.text(doc.text)))
 }
 
@@ -208,7 +208,7 @@ pub fn apposition(doc: &Doc, b: usize) -> Option<(Span, usize)> {
         return None;
     }
     Some((
-        Span::new(doc.toks[first].span.start, doc.toks[last].span.end),
+        Span::new(doc.toks[first].span().start, doc.toks[last].span().end),
         last,
     ))
 }
@@ -324,7 +324,7 @@ pub fn describe(doc: &Doc, i: usize, end: usize) -> Option<(Desc, usize)> {
         .collect();
     Some((
         Desc {
-            span: Span::new(t.span.start, doc.toks[last].span.end),
+            span: Span::new(t.span().start, doc.toks[last].span().end),
             words,
             place,
         },

@@ -15,10 +15,15 @@ pub enum Shape {
     Punct,
 }
 
+/// Byte offsets of tokens are stored in 32 bits (a long article has
+/// millions of tokens); text past this offset is not tokenised.
+pub const MAX_OFFSET: usize = u32::MAX as usize;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tok {
-    /// The word without a possessive `'s`.
-    pub span: Span,
+    /// The word without a possessive `'s` (see [`Tok::span`]).
+    start: u32,
+    end: u32,
     pub shape: Shape,
     /// Opens a sentence, a paragraph or a quotation: capitalisation there
     /// says nothing about names.
@@ -32,6 +37,23 @@ pub struct Tok {
 }
 
 impl Tok {
+    fn new(span: Span, shape: Shape) -> Tok {
+        // Callers keep offsets within MAX_OFFSET (see `tokenize`).
+        Tok {
+            start: span.start as u32,
+            end: span.end as u32,
+            shape,
+            initial: false,
+            poss: false,
+            hyph: false,
+            contraction: false,
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     pub fn is_word(&self) -> bool {
         self.shape != Shape::Punct
     }
@@ -71,8 +93,12 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 }
 
 /// Tokens of `span` of `text`, appended to `out`. `sentence_starts` are byte
-/// offsets (sorted) where sentences begin.
+/// offsets (sorted) where sentences begin. A span reaching past
+/// [`MAX_OFFSET`] gives no tokens.
 pub fn tokenize(text: &str, span: Span, sentence_starts: &[usize], out: &mut Vec<Tok>) {
+    if span.end > MAX_OFFSET {
+        return;
+    }
     let first = out.len();
     let s = span.text(text);
     let base = span.start;
@@ -90,21 +116,14 @@ pub fn tokenize(text: &str, span: Span, sentence_starts: &[usize], out: &mut Vec
                 && out.len() > first
                 && out
                     .last()
-                    .is_some_and(|t| t.is_word() && t.span.end == base + i)
+                    .is_some_and(|t| t.is_word() && t.end as usize == base + i)
                 && char_at(s, i + clen).is_some_and(|(n, _)| n.is_alphanumeric())
             {
                 hyph_next = true;
                 i += clen;
                 continue;
             }
-            out.push(Tok {
-                span: Span::new(base + i, base + i + clen),
-                shape: Shape::Punct,
-                initial: false,
-                poss: false,
-                hyph: false,
-                contraction: false,
-            });
+            out.push(Tok::new(Span::new(base + i, base + i + clen), Shape::Punct));
             hyph_next = false;
             i += clen;
             continue;
@@ -173,12 +192,10 @@ pub fn tokenize(text: &str, span: Span, sentence_starts: &[usize], out: &mut Vec
             Shape::Lower
         };
         out.push(Tok {
-            span: Span::new(base + i, base + wend),
-            shape,
-            initial: false,
             poss,
             hyph: hyph_next,
             contraction,
+            ..Tok::new(Span::new(base + i, base + wend), shape)
         });
         hyph_next = false;
         i = end;
@@ -192,7 +209,7 @@ fn mark_initials(text: &str, toks: &mut [Tok], sentence_starts: &[usize]) {
     let mut prev_punct_opens = false; // the previous token is a comma
     for t in toks.iter_mut() {
         let mut starts_sentence = false;
-        while si < sentence_starts.len() && sentence_starts[si] <= t.span.start {
+        while si < sentence_starts.len() && sentence_starts[si] <= t.span().start {
             starts_sentence = true;
             si += 1;
         }
@@ -201,7 +218,7 @@ fn mark_initials(text: &str, toks: &mut [Tok], sentence_starts: &[usize]) {
             prev_opens = false;
             prev_punct_opens = false;
         } else {
-            let p = t.span.text(text);
+            let p = t.span().text(text);
             let comma = p == ",";
             if starts_sentence
                 || matches!(
