@@ -66,36 +66,38 @@ struct Mark {
     role: Role,
 }
 
-/// A paragraph's characters with their byte offsets, for neighbour lookups.
-struct Chars {
-    chars: Vec<(usize, char)>,
+/// A paragraph's characters by byte offset (into the whole text), for
+/// neighbour lookups. Nothing is stored per character, so a paragraph of
+/// any length costs no extra memory.
+struct Chars<'a> {
+    text: &'a str,
     para: Span,
 }
 
-impl Chars {
-    fn new(text: &str, para: Span) -> Self {
-        let chars = para
-            .text(text)
-            .char_indices()
-            .map(|(i, c)| (para.start + i, c))
-            .collect();
-        Chars { chars, para }
+impl<'a> Chars<'a> {
+    fn new(text: &'a str, para: Span) -> Self {
+        let para = if text.get(para.range()).is_some() {
+            para
+        } else {
+            Span::new(0, 0)
+        };
+        Chars { text, para }
     }
 
+    /// The character starting at byte `k`.
     fn get(&self, k: usize) -> Option<char> {
-        self.chars.get(k).map(|&(_, c)| c)
+        if k >= self.para.end {
+            return None;
+        }
+        self.text.get(k..self.para.end)?.chars().next()
     }
 
+    /// The character ending at byte `k`.
     fn before(&self, k: usize) -> Option<char> {
-        k.checked_sub(1).and_then(|j| self.get(j))
-    }
-
-    fn byte(&self, k: usize) -> usize {
-        self.chars.get(k).map_or(self.para.end, |&(b, _)| b)
-    }
-
-    fn span(&self, from: usize, to: usize) -> Span {
-        Span::new(self.byte(from), self.byte(to))
+        if k <= self.para.start {
+            return None;
+        }
+        self.text.get(self.para.start..k)?.chars().next_back()
     }
 }
 
@@ -111,7 +113,7 @@ fn is_punct(c: Option<char>) -> bool {
     c.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace())
 }
 
-/// (can open, can close) for a mark covering chars `from..to`.
+/// (can open, can close) for a mark covering bytes `from..to`.
 fn flanks(cs: &Chars, from: usize, to: usize) -> (bool, bool) {
     let prev = cs.before(from);
     let next = cs.get(to);
@@ -150,32 +152,33 @@ pub fn tags(text: &str, para: Span) -> Vec<Span> {
 
 /// Inch marks: `6'3"` or `5’ 9"`, a `"` after a digit that follows a foot mark.
 fn is_inch_mark(cs: &Chars, k: usize) -> bool {
-    let digit = |j: usize| cs.get(j).is_some_and(|c| c.is_ascii_digit());
-    if k == 0 || !digit(k - 1) {
+    // An ASCII byte is always a whole character.
+    let bytes = cs.text.as_bytes();
+    let digit = |j: usize| j >= cs.para.start && bytes.get(j).is_some_and(u8::is_ascii_digit);
+    if k == cs.para.start || !digit(k - 1) {
         return false;
     }
     let mut j = k - 1;
-    while j > 0 && digit(j - 1) {
+    while j > cs.para.start && digit(j - 1) {
         j -= 1;
     }
-    let foot = |j: usize| matches!(cs.get(j), Some('\'' | '’' | '′'));
-    (j >= 1 && foot(j - 1)) || (j >= 2 && cs.get(j - 1) == Some(' ') && foot(j - 2))
+    let foot = |c: Option<char>| matches!(c, Some('\'' | '’' | '′'));
+    foot(cs.before(j)) || (cs.before(j) == Some(' ') && foot(cs.before(j - 1)))
 }
 
 fn double_marks(cs: &Chars, in_tag: &dyn Fn(usize) -> bool) -> Vec<Mark> {
     let mut marks = Vec::new();
-    let n = cs.chars.len();
-    let mut k = 0;
-    while k < n {
-        let c = cs.chars[k].1;
-        let at_start = k == 0;
+    let mut k = cs.para.start;
+    while let Some(c) = cs.get(k) {
+        let at_start = k == cs.para.start;
+        let len = c.len_utf8();
         match c {
-            '“' | '”' | '„' | '"' if !in_tag(cs.byte(k)) => {
+            '“' | '”' | '„' | '"' if !in_tag(k) => {
                 if c == '"' && is_inch_mark(cs, k) {
-                    k += 1;
+                    k += len;
                     continue;
                 }
-                let (can_open, can_close) = flanks(cs, k, k + 1);
+                let (can_open, can_close) = flanks(cs, k, k + len);
                 let mut role = match c {
                     '“' | '„' if can_close && !can_open => Role::Close,
                     '“' | '„' => Role::Open,
@@ -194,18 +197,18 @@ fn double_marks(cs: &Chars, in_tag: &dyn Fn(usize) -> bool) -> Vec<Mark> {
                     Family::Curly
                 };
                 marks.push(Mark {
-                    span: cs.span(k, k + 1),
+                    span: Span::new(k, k + len),
                     family,
                     role,
                 });
-                k += 1;
+                k += len;
             }
             '\'' => {
                 let mut j = k;
-                while j < n && cs.chars[j].1 == '\'' {
+                while cs.get(j) == Some('\'') {
                     j += 1;
                 }
-                if j - k >= 2 && !in_tag(cs.byte(k)) {
+                if j - k >= 2 && !in_tag(k) {
                     let (can_open, can_close) = flanks(cs, k, j);
                     let (from, role) = if (can_open && !can_close) || at_start {
                         (k, Role::Open)
@@ -215,14 +218,14 @@ fn double_marks(cs: &Chars, in_tag: &dyn Fn(usize) -> bool) -> Vec<Mark> {
                         (k, Role::Either)
                     };
                     marks.push(Mark {
-                        span: cs.span(from, from + 2),
+                        span: Span::new(from, from + 2),
                         family: Family::DoubleApostrophe,
                         role,
                     });
                 }
                 k = j;
             }
-            _ => k += 1,
+            _ => k += len,
         }
     }
     marks
@@ -290,91 +293,142 @@ fn push_run(text: &str, out: &mut Vec<Run>, open: Span, close: Option<Span>, fam
 
 /// Single-quoted runs outside the double-quoted ones: only clear ones, an
 /// opener at the start of a word and a closer at the end of one, in the same
-/// paragraph and before the next double mark. Linear: the next possible
-/// closer and the next barrier are precomputed from the right.
+/// paragraph and before the next double mark. One pass collects the few
+/// possible closers and barriers; each opener then finds the next of each by
+/// binary search, so a paragraph of any length stays linear in time and
+/// needs memory only for its marks.
 fn single_runs(text: &str, cs: &Chars, blocked: &[Span], out: &mut Vec<Run>) {
-    let n = cs.chars.len();
-    // Runs do not overlap each other and tags are short, so marking every
-    // blocked character is linear.
-    let mut is_blocked = vec![false; n];
-    for s in blocked {
-        let from = cs.chars.partition_point(|&(b, _)| b < s.start);
-        for (k, flag) in is_blocked.iter_mut().enumerate().skip(from) {
-            if cs.byte(k) >= s.end {
-                break;
-            }
-            *flag = true;
-        }
-    }
-    let is_closer = |k: usize, glyph: char| -> bool {
-        if cs.get(k) != Some(glyph) {
-            return false;
-        }
-        let p = cs.before(k);
-        let nx = cs.get(k + 1);
-        let between_letters =
-            p.is_some_and(char::is_alphabetic) && nx.is_some_and(char::is_alphabetic);
-        let apostrophe_pair = glyph == '\'' && (p == Some('\'') || nx == Some('\''));
-        !is_space(p) && !between_letters && !apostrophe_pair && (is_space(nx) || is_punct(nx))
-    };
-    // next_close[g][k]: first closer of glyph g at or after k; next_bar[k]:
-    // first barrier (double mark, blocked char, '' pair) at or after k.
-    let mut next_curly = vec![usize::MAX; n + 1];
-    let mut next_straight = vec![usize::MAX; n + 1];
-    let mut next_bar = vec![usize::MAX; n + 1];
-    for k in (0..n).rev() {
-        next_curly[k] = if is_closer(k, '’') {
-            k
-        } else {
-            next_curly[k + 1]
+    let blocked = Blocked::new(blocked);
+    let s = cs.para.text(text);
+    let base = cs.para.start;
+    let bytes = s.as_bytes();
+    // Possible closers of each glyph, barriers (double marks, '' pairs;
+    // blocked spans are asked separately) and possible openers with the
+    // characters beside them, all by byte offset.
+    let mut curly: Vec<usize> = Vec::new();
+    let mut straight: Vec<usize> = Vec::new();
+    let mut bars: Vec<usize> = Vec::new();
+    let mut openers: Vec<(usize, char, Option<char>, Option<char>)> = Vec::new();
+    let mut i = 0;
+    // Every mark looked at is ASCII or starts with the byte E2.
+    while let Some(off) = memchr::memchr3(b'\'', b'"', 0xE2, &bytes[i..]) {
+        let at = i + off;
+        let Some(c) = s[at..].chars().next() else {
+            break;
         };
-        next_straight[k] = if is_closer(k, '\'') {
-            k
-        } else {
-            next_straight[k + 1]
-        };
-        let c = cs.chars[k].1;
-        let bar = matches!(c, '“' | '”' | '„' | '"')
-            || is_blocked[k]
-            || (c == '\'' && cs.get(k + 1) == Some('\''));
-        next_bar[k] = if bar { k } else { next_bar[k + 1] };
-    }
-    let mut k = 0;
-    while k < n {
-        let c = cs.chars[k].1;
-        if (c == '‘' || c == '\'') && !is_blocked[k] {
-            let prev = cs.before(k);
-            let next = cs.get(k + 1);
-            let pair = c == '\'' && (prev == Some('\'') || next == Some('\''));
-            let word_after = if c == '\'' {
-                next.is_some_and(char::is_alphabetic)
-            } else {
-                next.is_some_and(char::is_alphanumeric)
-            };
-            let foot = prev.is_some_and(|p| p.is_ascii_digit());
-            if !pair && !foot && word_after && (is_space(prev) || opens_before(prev)) {
-                let (closer, family) = if c == '‘' {
-                    (next_curly[k + 1], Family::SingleCurly)
-                } else {
-                    (next_straight[k + 1], Family::SingleStraight)
-                };
-                if closer != usize::MAX && closer < next_bar[k + 1] {
-                    let inner = cs.span(k + 1, closer).trim(text);
-                    // One letter ('n' of rock 'n' roll) is not a quote.
-                    if inner.text(text).chars().count() >= 2 {
-                        out.push(Run {
-                            open: cs.span(k, k + 1),
-                            close: Some(cs.span(closer, closer + 1)),
-                            inner,
-                            family,
-                        });
+        i = at + c.len_utf8();
+        let k = base + at;
+        let prev = s[..at].chars().next_back();
+        let next = s[i..].chars().next();
+        match c {
+            '’' | '\'' => {
+                let between_letters =
+                    prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic);
+                let apostrophe_pair = c == '\'' && (prev == Some('\'') || next == Some('\''));
+                let closes = !is_space(prev)
+                    && !between_letters
+                    && !apostrophe_pair
+                    && (is_space(next) || is_punct(next));
+                match c {
+                    '’' if closes => curly.push(k),
+                    '\'' if closes => straight.push(k),
+                    _ => {}
+                }
+                if c == '\'' {
+                    if next == Some('\'') {
+                        bars.push(k);
                     }
-                    k = closer + 1;
-                    continue;
+                    openers.push((k, c, prev, next));
                 }
             }
+            '‘' => openers.push((k, c, prev, next)),
+            '“' | '”' | '„' | '"' => bars.push(k),
+            _ => {}
         }
-        k += 1;
+    }
+    let first_from = |list: &[usize], p: usize| list.get(list.partition_point(|&x| x < p)).copied();
+    // Characters before `from` belong to a run already found.
+    let mut from = base;
+    for &(k, c, prev, next) in &openers {
+        if k < from || blocked.contains(k) {
+            continue;
+        }
+        let pair = c == '\'' && (prev == Some('\'') || next == Some('\''));
+        let word_after = if c == '\'' {
+            next.is_some_and(char::is_alphabetic)
+        } else {
+            next.is_some_and(char::is_alphanumeric)
+        };
+        let foot = prev.is_some_and(|p| p.is_ascii_digit());
+        if pair || foot || !word_after || !(is_space(prev) || opens_before(prev)) {
+            continue;
+        }
+        let after = k + c.len_utf8();
+        let (closers, glyph, family) = if c == '‘' {
+            (&curly, '’', Family::SingleCurly)
+        } else {
+            (&straight, '\'', Family::SingleStraight)
+        };
+        let Some(closer) = first_from(closers, after) else {
+            continue;
+        };
+        let bar = match (first_from(&bars, after), blocked.next_from(after)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        if bar.is_some_and(|b| b <= closer) {
+            continue;
+        }
+        let end = closer + glyph.len_utf8();
+        let inner = Span::new(after, closer).trim(text);
+        // One letter ('n' of rock 'n' roll) is not a quote.
+        if inner.text(text).chars().count() >= 2 {
+            out.push(Run {
+                open: Span::new(k, after),
+                close: Some(Span::new(closer, end)),
+                inner,
+                family,
+            });
+        }
+        from = end;
+    }
+}
+
+/// Spans single marks may not pair across (double-quoted runs, tags).
+struct Blocked {
+    /// Non-empty spans, by start.
+    spans: Vec<Span>,
+    /// The furthest end among `spans[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl Blocked {
+    fn new(spans: &[Span]) -> Self {
+        let mut spans: Vec<Span> = spans.iter().copied().filter(|s| !s.is_empty()).collect();
+        spans.sort_unstable_by_key(|s| s.start);
+        let max_end = spans
+            .iter()
+            .scan(0, |m, s| {
+                *m = (*m).max(s.end);
+                Some(*m)
+            })
+            .collect();
+        Blocked { spans, max_end }
+    }
+
+    /// Whether the character at byte `p` is inside a span.
+    fn contains(&self, p: usize) -> bool {
+        let n = self.spans.partition_point(|s| s.start <= p);
+        n > 0 && self.max_end[n - 1] > p
+    }
+
+    /// The first blocked byte at or after `p`.
+    fn next_from(&self, p: usize) -> Option<usize> {
+        if self.contains(p) {
+            return Some(p);
+        }
+        let n = self.spans.partition_point(|s| s.start <= p);
+        self.spans.get(n).map(|s| s.start)
     }
 }
 
