@@ -223,7 +223,7 @@ fn load_file(path: &Path, format: Format, opts: &LoadOptions, out: &mut Loaded) 
         Err(ReadError::Io(e)) => return out.error(&shown, io_message(&e)),
         Err(ReadError::Skip(why)) => return out.error(&shown, why),
     };
-    let Some(text) = decode(&bytes, &shown, out) else {
+    let Some(text) = decode_owned(bytes, &shown, out) else {
         return;
     };
     add_text(shown, format, text, opts, out);
@@ -357,6 +357,27 @@ fn decode(bytes: &[u8], source: &str, out: &mut Loaded) -> Option<String> {
         Decoded::Binary => {
             out.warn(source, "binary file (NUL bytes); skipped");
             None
+        }
+    }
+}
+
+/// [`decode`] taking the bytes: UTF-8 (the usual case) becomes the text
+/// without a copy, so a large file is never held twice.
+fn decode_owned(mut bytes: Vec<u8>, source: &str, out: &mut Loaded) -> Option<String> {
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    if utf16 || (!bom && memchr::memchr(0, &bytes).is_some()) {
+        return decode(&bytes, source, out);
+    }
+    if bom {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(normalize_newlines(text)),
+        Err(e) => {
+            let (text, _) = utf8(e.as_bytes());
+            out.warn(source, "invalid UTF-8; decoded with replacement characters");
+            Some(normalize_newlines(text))
         }
     }
 }
@@ -529,6 +550,27 @@ mod tests {
         assert_eq!(decode_bytes(b""), Decoded::Text(String::new()));
         let utf16: Vec<u8> = [0xFF, 0xFE, b'h', 0, b'i', 0].to_vec();
         assert_eq!(decode_bytes(&utf16), Decoded::Text("hi".into()));
+    }
+
+    #[test]
+    fn decoding_owned_bytes_agrees_with_decoding_borrowed_ones() {
+        let cases: [&[u8]; 8] = [
+            b"plain text\r\nline",
+            b"\xEF\xBB\xBFwith bom",
+            b"\xEF\xBB\xBF\xEF\xBB\xBFtwo boms",
+            b"\xEF\xBB\xBFbom then nul\0",
+            b"caf\xE9\rx",
+            b"a\0b",
+            &[0xFF, 0xFE, b'h', 0, b'i', 0],
+            b"",
+        ];
+        for bytes in cases {
+            let (mut a, mut b) = (Loaded::default(), Loaded::default());
+            let borrowed = decode(bytes, "x", &mut a);
+            let owned = decode_owned(bytes.to_vec(), "x", &mut b);
+            assert_eq!(owned, borrowed, "{bytes:?}");
+            assert_eq!(b.problems, a.problems, "{bytes:?}");
+        }
     }
 
     #[test]
