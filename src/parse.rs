@@ -7,6 +7,10 @@ use crate::input::Document;
 use crate::model::{Article, Corpus, Role};
 use crate::{entities, quotes, segment};
 
+/// The longest paragraph (bytes) for which quotes and entities are found
+/// at the same time.
+const SIDE_BY_SIDE_PARAGRAPH: usize = 1 << 20;
+
 /// Parses one document through every stage.
 pub fn parse_document(doc: Document) -> Article {
     let seg = segment::segment(&doc.text);
@@ -20,9 +24,22 @@ pub fn parse_document(doc: Document) -> Article {
             .find(|p| p.role == Role::Headline)
             .map(|p| article.slice(p.span).trim().to_owned());
     }
-    article.entities = entities::recognize(&article);
+    // Quote detection needs no entities, so the two run side by side, unless
+    // a very long paragraph would make quote detection's per-paragraph
+    // tables large enough to matter next to the entity stage's.
+    let longest = article.paragraphs.iter().map(|p| p.span.len()).max();
+    let (found, entities) = if longest.unwrap_or(0) <= SIDE_BY_SIDE_PARAGRAPH {
+        rayon::join(
+            || quotes::detect(&article.text, &article.paragraphs),
+            || entities::recognize(&article),
+        )
+    } else {
+        let entities = entities::recognize(&article);
+        (quotes::detect(&article.text, &article.paragraphs), entities)
+    };
+    article.entities = entities;
     article.index_mentions();
-    article.quotes = quotes::find(&article);
+    article.quotes = quotes::resolve(&article, found);
     entities::link_speakers(&mut article);
     article.index_mentions();
     article

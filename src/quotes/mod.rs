@@ -16,7 +16,7 @@ mod marks;
 mod speaker;
 mod words;
 
-use crate::model::{Article, EntityKind, Quote, QuoteKind, Role, Span, Speaker};
+use crate::model::{Article, EntityKind, Paragraph, Quote, QuoteKind, Role, Span, Speaker};
 
 use attribution::{Attr, RunRef};
 use marks::{Family, Run};
@@ -24,9 +24,37 @@ use speaker::Ctx;
 
 /// Every quote in the article's non-aside paragraphs, in text order.
 pub fn find(article: &Article) -> Vec<Quote> {
-    let text = article.text.as_str();
-    let paras: Vec<Span> = article
-        .paragraphs
+    resolve(article, detect(&article.text, &article.paragraphs))
+}
+
+/// Quotes found before entities are known: each speaker's `entity` holds an
+/// index into `speakers` until [`resolve`] replaces it.
+pub struct Detected {
+    quotes: Vec<Quote>,
+    /// Each speaker phrase and the quote it was found for.
+    speakers: Vec<(speaker::Np, Span)>,
+}
+
+/// Ties every speaker of `found` to the entity it refers to, if any.
+pub fn resolve(article: &Article, found: Detected) -> Vec<Quote> {
+    let Detected {
+        mut quotes,
+        speakers,
+    } = found;
+    for s in quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
+        s.entity = s
+            .entity
+            .and_then(|i| speakers.get(i))
+            .and_then(|&(np, quote)| speaker_entity(article, np, quote));
+    }
+    quotes
+}
+
+/// [`find`] without entities: quotes, kinds, speaker phrases and cues. It
+/// needs no entities, so it can run beside entity recognition.
+pub fn detect(text: &str, paragraphs: &[Paragraph]) -> Detected {
+    let mut speakers = Vec::new();
+    let paras: Vec<Span> = paragraphs
         .iter()
         .filter(|p| p.role != Role::Aside)
         .map(|p| p.span)
@@ -96,7 +124,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
                 // A paragraph of only quotes took the previous speaker by
                 // default; the signature says better.
                 if (q.speaker.is_none() || last_only_quotes) && q.kind == QuoteKind::Direct {
-                    *q = make_quote(article, q.span, q.kind, Some(attr));
+                    *q = make_quote(&mut speakers, q.span, q.kind, Some(attr));
                 }
             }
         }
@@ -122,7 +150,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
                 continue;
             }
             para_quotes.push(quotes.len());
-            quotes.push(make_quote(article, run.inner, r.kind, attrs[n]));
+            quotes.push(make_quote(&mut speakers, run.inner, r.kind, attrs[n]));
         }
         if continues
             && let (Some((_, members)), Some(&first)) = (group.as_mut(), para_quotes.first())
@@ -170,7 +198,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
         }
         for ind in indirects {
             quotes.push(make_quote(
-                article,
+                &mut speakers,
                 ind.span,
                 QuoteKind::Indirect,
                 Some(ind.attr),
@@ -182,7 +210,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
     // or a name (`the so-called “experts”`), not a quotation.
     quotes.retain(|q| q.kind != QuoteKind::Partial || q.speaker.is_some());
     quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
-    quotes
+    Detected { quotes, speakers }
 }
 
 /// A straight-quoted block followed by a curly paragraph is no continuation.
@@ -463,22 +491,36 @@ fn kind(text: &str, para: Span, run: &Run) -> QuoteKind {
     }
 }
 
-fn make_quote(article: &Article, span: Span, kind: QuoteKind, attr: Option<Attr>) -> Quote {
-    let speaker = attr.map(|a| Speaker {
-        span: a.speaker.span,
-        entity: if a.speaker.pronoun {
-            resolve_pronoun(article, a.speaker.span, span)
-        } else {
-            // A relative "who" resolves through the phrase it stands for.
-            let span = a.speaker.antecedent.unwrap_or(a.speaker.span);
-            article.mentions_in(span).first().map(|m| m.entity)
-        },
+/// A quote whose speaker's entity is left for [`resolve`] (see [`Detected`]).
+fn make_quote(
+    speakers: &mut Vec<(speaker::Np, Span)>,
+    span: Span,
+    kind: QuoteKind,
+    attr: Option<Attr>,
+) -> Quote {
+    let speaker = attr.map(|a| {
+        speakers.push((a.speaker, span));
+        Speaker {
+            span: a.speaker.span,
+            entity: Some(speakers.len() - 1),
+        }
     });
     Quote {
         span,
         kind,
         speaker,
         cue: attr.and_then(|a| a.cue),
+    }
+}
+
+/// The entity the speaker phrase `np` of the quote at `quote` refers to.
+fn speaker_entity(article: &Article, np: speaker::Np, quote: Span) -> Option<usize> {
+    if np.pronoun {
+        resolve_pronoun(article, np.span, quote)
+    } else {
+        // A relative "who" resolves through the phrase it stands for.
+        let span = np.antecedent.unwrap_or(np.span);
+        article.mentions_in(span).first().map(|m| m.entity)
     }
 }
 
