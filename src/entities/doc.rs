@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::gazetteer::{FastMap, FastSet, GAZ, lower, with_lower};
 use super::tokens::{Shape, Tok, tokenize};
 use crate::model::{Article, Role, Span};
@@ -23,8 +25,6 @@ pub struct Doc<'a> {
     pub cap_mid: FastSet<String>,
     /// The same words seen in lower case elsewhere: ordinary words.
     pub lowers: FastSet<String>,
-    /// Token may be part of a name (see `mentions::is_unit`).
-    pub unit: Vec<bool>,
 }
 
 impl<'a> Doc<'a> {
@@ -48,7 +48,7 @@ impl<'a> Doc<'a> {
         for p in paras.iter().filter(|p| !p.caps) {
             for t in &toks[p.toks.clone()] {
                 // Sentence openers ("The", "But") never need the check.
-                if t.initial && t.shape == Shape::Cap && !GAZ.is_starter(t.span().text(text)) {
+                if t.initial() && t.shape == Shape::Cap && !GAZ.is_starter(t.span().text(text)) {
                     initial.insert(t.span().text(text).to_lowercase(), (false, false));
                 }
             }
@@ -72,7 +72,7 @@ impl<'a> Doc<'a> {
                     continue;
                 }
                 let cap = match t.shape {
-                    Shape::Cap if !t.initial => true,
+                    Shape::Cap if !t.initial() => true,
                     Shape::Lower => false,
                     _ => continue,
                 };
@@ -101,11 +101,17 @@ impl<'a> Doc<'a> {
             paras,
             cap_mid,
             lowers,
-            unit: Vec::new(),
         };
-        doc.unit = (0..doc.toks.len())
+        // Each token on its own, so on all cores (in blocks, as most
+        // articles are short).
+        let units: Vec<bool> = (0..doc.toks.len())
+            .into_par_iter()
+            .with_min_len(1 << 14)
             .map(|i| super::mentions::unit_of(&doc, i))
             .collect();
+        for (t, unit) in doc.toks.iter_mut().zip(units) {
+            t.set_unit(unit);
+        }
         doc
     }
 

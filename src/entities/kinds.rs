@@ -122,7 +122,7 @@ pub fn name_evidence(doc: &Doc, lo: usize, hi: usize, honorific: bool) -> NameEv
         && !honorific
         && let Some(t) = doc.toks.get(hi + 1)
         && t.shape == Shape::Lower
-        && !doc.toks[hi].poss
+        && !doc.toks[hi].poss()
         && GAZ.is_title(doc.word(hi + 1))
     {
         untitled_org += 2;
@@ -186,7 +186,7 @@ pub fn name_evidence(doc: &Doc, lo: usize, hi: usize, honorific: bool) -> NameEv
         };
     }
     // Context: a preposition of place before, a speech verb after.
-    if lo > 0 && doc.toks[lo - 1].is_word() && !doc.toks[hi].poss {
+    if lo > 0 && doc.toks[lo - 1].is_word() && !doc.toks[hi].poss() {
         let mut p = doc.word(lo - 1);
         if p == "the" && lo > 1 {
             p = doc.word(lo - 2);
@@ -197,7 +197,7 @@ pub fn name_evidence(doc: &Doc, lo: usize, hi: usize, honorific: bool) -> NameEv
         }
         // "US firm Boeing", "shares in Yukos".
         let prev = doc.toks[lo - 1];
-        if prev.shape == Shape::Lower && !prev.poss && !honorific {
+        if prev.shape == Shape::Lower && !prev.poss() && !honorific {
             let w = doc.word(lo - 1);
             if GAZ.is_org_noun(w) || (w == "in" && lo > 1 && doc.word(lo - 2) == "shares") {
                 untitled_org += 3;
@@ -205,7 +205,7 @@ pub fn name_evidence(doc: &Doc, lo: usize, hi: usize, honorific: bool) -> NameEv
         }
     }
     let next = hi + 1;
-    if next < doc.toks.len() && !doc.toks[hi].poss {
+    if next < doc.toks.len() && !doc.toks[hi].poss() {
         let w = doc.word(next);
         if GAZ.is_speech_verb(w) {
             ev.person += 1;

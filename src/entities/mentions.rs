@@ -6,7 +6,7 @@ use super::doc::Doc;
 use super::gazetteer::{GAZ, Known};
 use super::kinds::{self, Evidence};
 use super::titles;
-use super::tokens::Shape;
+use super::tokens::{Shape, Tok};
 use crate::model::Span;
 
 /// One name mention before merging.
@@ -56,9 +56,9 @@ pub fn normalise(s: &str) -> String {
     out
 }
 
-/// Can token `i` be part of a name? (Precomputed in `Doc::unit`.)
+/// Can token `i` be part of a name? (Precomputed in `Doc::new`.)
 fn is_unit(doc: &Doc, i: usize) -> bool {
-    doc.unit.get(i).copied().unwrap_or(false)
+    doc.toks.get(i).is_some_and(Tok::unit)
 }
 
 /// Computes [`is_unit`] for token `i`.
@@ -69,7 +69,7 @@ pub(super) fn unit_of(doc: &Doc, i: usize) -> bool {
     let w = doc.word(i);
     match t.shape {
         Shape::Cap => {
-            if t.contraction || GAZ.is_not_name(w) || (t.initial && GAZ.is_starter(w)) {
+            if t.contraction() || GAZ.is_not_name(w) || (t.initial() && GAZ.is_starter(w)) {
                 return false;
             }
             // "Ukrainians", "Muslims": groups of people, not names.
@@ -85,10 +85,10 @@ pub(super) fn unit_of(doc: &Doc, i: usize) -> bool {
                 return false;
             }
             // "T-shirt", "X-ray", and party labels "(R-Ky.)", "D-N.Y."
-            if w.len() == 1 && doc.toks.get(i + 1).is_some_and(|n| n.hyph) {
+            if w.len() == 1 && doc.toks.get(i + 1).is_some_and(|n| n.hyph()) {
                 return false;
             }
-            if t.hyph && i > 0 && doc.word(i - 1).len() == 1 {
+            if t.hyph() && i > 0 && doc.word(i - 1).len() == 1 {
                 return false;
             }
             // "Low-cost", "Hard-won": an ordinary word capitalised at a
@@ -96,14 +96,14 @@ pub(super) fn unit_of(doc: &Doc, i: usize) -> bool {
             if doc
                 .toks
                 .get(i + 1)
-                .is_some_and(|n| n.hyph && n.shape == Shape::Lower)
+                .is_some_and(|n| n.hyph() && n.shape == Shape::Lower)
                 && GAZ.is_common(w)
                 && GAZ.known(w).is_none()
             {
                 return false;
             }
             // "anti-Semitism", "pro-Western": adjectives, not names.
-            if t.hyph
+            if t.hyph()
                 && i > 0
                 && matches!(doc.word(i - 1), "anti" | "pro" | "non")
                 && GAZ.known(w).is_none()
@@ -119,7 +119,7 @@ pub(super) fn unit_of(doc: &Doc, i: usize) -> bool {
         Shape::Lower => {
             doc.toks
                 .get(i + 1)
-                .is_some_and(|n| n.hyph && n.shape == Shape::Cap)
+                .is_some_and(|n| n.hyph() && n.shape == Shape::Cap)
                 && PARTICLES.contains(&w)
         }
         _ => false,
@@ -157,7 +157,7 @@ pub fn find(doc: &Doc) -> Vec<Cand> {
             loop {
                 // Names are short; a long run of capitals (a title-case
                 // line) is cut so every later step stays bounded.
-                if doc.toks[k].poss || k - lo >= MAX_CHAIN {
+                if doc.toks[k].poss() || k - lo >= MAX_CHAIN {
                     break;
                 }
                 let n = k + 1;
@@ -166,10 +166,10 @@ pub fn find(doc: &Doc) -> Vec<Cand> {
                 }
                 if is_unit(doc, n) {
                     // "Russia-Ukraine" is two places, "El-Hassan" one name.
-                    if doc.toks[n].hyph && is_place(doc.word(k)) && is_place(doc.word(n)) {
+                    if doc.toks[n].hyph() && is_place(doc.word(k)) && is_place(doc.word(n)) {
                         break;
                     }
-                    if doc.toks[n].hyph && doc.toks[k].shape == Shape::Lower && k == lo {
+                    if doc.toks[n].hyph() && doc.toks[k].shape == Shape::Lower && k == lo {
                         k = n;
                         continue;
                     }
@@ -184,7 +184,7 @@ pub fn find(doc: &Doc) -> Vec<Cand> {
                         m += 1;
                     }
                 }
-                if m > n && m < end && is_unit(doc, m) && !doc.toks[m].hyph {
+                if m > n && m < end && is_unit(doc, m) && !doc.toks[m].hyph() {
                     k = m;
                     continue;
                 }
@@ -334,11 +334,11 @@ fn trim_start(doc: &Doc, lo: usize, hi: usize) -> Option<usize> {
         if known_name(doc.slice(a, hi)).is_some() {
             break;
         }
-        if w == "The" || (t.initial && GAZ.is_starter(w)) {
+        if w == "The" || (t.initial() && GAZ.is_starter(w)) {
             a += 1;
             continue;
         }
-        if t.initial && ordinary_word(doc, a, hi) {
+        if t.initial() && ordinary_word(doc, a, hi) {
             a += 1;
             continue;
         }
@@ -394,7 +394,7 @@ fn ordinary_word(doc: &Doc, i: usize, hi: usize) -> bool {
     if doc.seen_capitalised(w) {
         return false;
     }
-    common || doc.toks[i].contraction
+    common || doc.toks[i].contraction()
 }
 
 /// A gazetteer name, also when shouted ("WASHINGTON (Reuters) -").
@@ -424,7 +424,7 @@ fn given_name_not_title(doc: &Doc, i: usize, hi: usize) -> bool {
     }
     let n = doc.word(hi);
     doc.toks[hi].shape == Shape::Cap
-        && !doc.toks[hi].hyph
+        && !doc.toks[hi].hyph()
         && !GAZ.is_given(n)
         && !is_head(n)
         && !GAZ.is_common(n)
@@ -606,7 +606,7 @@ fn emit(
                 w,
                 "Of" | "The" | "And" | "For" | "De" | "Van" | "Von" | "Al" | "El"
             )
-            || (t.initial && GAZ.known(w).is_none() && GAZ.is_common(w) && !doc.seen_capitalised(w))
+            || (t.initial() && GAZ.known(w).is_none() && GAZ.is_common(w) && !doc.seen_capitalised(w))
         {
             return;
         }

@@ -96,15 +96,15 @@ pub fn before(doc: &Doc, a: usize, chain_title: Option<usize>) -> Option<String>
         }
         let w = doc.word(j - 1);
         let ok = match t.shape {
-            Shape::Lower => titleish(w) || (t.poss && start < chain_start),
+            Shape::Lower => titleish(w) || (t.poss() && start < chain_start),
             Shape::Cap => start < chain_start || chain_title.is_some(),
             _ => false,
         };
-        if !ok || GAZ.is_not_name(w) || (t.shape == Shape::Cap && t.initial && GAZ.is_starter(w)) {
+        if !ok || GAZ.is_not_name(w) || (t.shape == Shape::Cap && t.initial() && GAZ.is_starter(w)) {
             break;
         }
         // "Since President X": a function word opening the sentence.
-        if t.shape == Shape::Cap && t.initial && OPENERS.contains(&w) {
+        if t.shape == Shape::Cap && t.initial() && OPENERS.contains(&w) {
             break;
         }
         // "analyst Mike Powell of Dresdner Bank": a name after a
@@ -126,7 +126,7 @@ pub fn before(doc: &Doc, a: usize, chain_title: Option<usize>) -> Option<String>
         start = j - 1;
         j -= 1;
         // "co-host", "vice-chairman": take the whole hyphenated word.
-        while t.hyph && j > floor && doc.toks[start].hyph {
+        while t.hyph() && j > floor && doc.toks[start].hyph() {
             start -= 1;
             j -= 1;
         }
@@ -140,7 +140,7 @@ pub fn before(doc: &Doc, a: usize, chain_title: Option<usize>) -> Option<String>
     if comma {
         // Only "X's role," or "the role," before a comma.
         let opener =
-            doc.toks[start].poss || matches!(doc.word(start.wrapping_sub(1)), "the" | "The");
+            doc.toks[start].poss() || matches!(doc.word(start.wrapping_sub(1)), "the" | "The");
         if !opener {
             return None;
         }
@@ -163,7 +163,7 @@ pub fn after(doc: &Doc, b: usize) -> Option<String> {
 /// commas), and whether it exists.
 pub fn apposition(doc: &Doc, b: usize) -> Option<(Span, usize)> {
     let para = &doc.paras[doc.para_of(b)];
-    if doc.toks[b].poss || b + 2 >= para.toks.end || doc.word(b + 1) != "," {
+    if doc.toks[b].poss() || b + 2 >= para.toks.end || doc.word(b + 1) != "," {
         return None;
     }
     let first = b + 2;
@@ -253,7 +253,7 @@ pub fn describe(doc: &Doc, i: usize, end: usize) -> Option<(Desc, usize)> {
         _ => None,
     };
     if !(w == "the" || w == "The") {
-        if !(t.poss && t.shape == Shape::Cap) {
+        if !(t.poss() && t.shape == Shape::Cap) {
             return None;
         }
         place = Some(owner_place(w)?);
@@ -287,7 +287,7 @@ pub fn describe(doc: &Doc, i: usize, end: usize) -> Option<(Desc, usize)> {
             break;
         }
         j += 1;
-        if tj.poss {
+        if tj.poss() {
             break;
         }
     }
@@ -309,10 +309,10 @@ pub fn describe(doc: &Doc, i: usize, end: usize) -> Option<(Desc, usize)> {
         return None;
     }
     // A capitalised word right after makes it a title before a name.
-    if stop < end && doc.toks[stop].shape == Shape::Cap && !doc.toks[stop].initial {
+    if stop < end && doc.toks[stop].shape == Shape::Cap && !doc.toks[stop].initial() {
         return None;
     }
-    if stop < end && doc.toks[stop].hyph {
+    if stop < end && doc.toks[stop].hyph() {
         return None;
     }
     let last = stop - 1;

@@ -19,22 +19,29 @@ pub enum Shape {
 /// millions of tokens); text past this offset is not tokenised.
 pub const MAX_OFFSET: usize = u32::MAX as usize;
 
+/// 12 bytes: an article of 100 MB has some 20 million tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tok {
     /// The word without a possessive `'s` (see [`Tok::span`]).
     start: u32,
     end: u32,
     pub shape: Shape,
-    /// Opens a sentence, a paragraph or a quotation: capitalisation there
-    /// says nothing about names.
-    pub initial: bool,
-    /// Followed by a possessive `'s`/`’s` (or a bare `’` after `s`).
-    pub poss: bool,
-    /// Joined to the previous word by a hyphen.
-    pub hyph: bool,
-    /// An English contraction (`They’ve`, `Don’t`).
-    pub contraction: bool,
+    /// The `flags` bits below.
+    flags: u8,
 }
+
+/// Opens a sentence, a paragraph or a quotation: capitalisation there says
+/// nothing about names.
+const INITIAL: u8 = 1;
+/// Followed by a possessive `'s`/`’s` (or a bare `’` after `s`).
+const POSS: u8 = 2;
+/// Joined to the previous word by a hyphen.
+const HYPH: u8 = 4;
+/// An English contraction (`They’ve`, `Don’t`).
+const CONTRACTION: u8 = 8;
+/// May be part of a name (see `mentions::unit_of`), set once all tokens
+/// are known.
+const UNIT: u8 = 16;
 
 impl Tok {
     fn new(span: Span, shape: Shape) -> Tok {
@@ -43,15 +50,49 @@ impl Tok {
             start: span.start as u32,
             end: span.end as u32,
             shape,
-            initial: false,
-            poss: false,
-            hyph: false,
-            contraction: false,
+            flags: 0,
         }
     }
 
     pub fn span(&self) -> Span {
         Span::new(self.start as usize, self.end as usize)
+    }
+
+    fn with(mut self, flag: u8, on: bool) -> Tok {
+        self.set(flag, on);
+        self
+    }
+
+    fn set(&mut self, flag: u8, on: bool) {
+        if on {
+            self.flags |= flag;
+        } else {
+            self.flags &= !flag;
+        }
+    }
+
+    pub fn initial(&self) -> bool {
+        self.flags & INITIAL != 0
+    }
+
+    pub fn poss(&self) -> bool {
+        self.flags & POSS != 0
+    }
+
+    pub fn hyph(&self) -> bool {
+        self.flags & HYPH != 0
+    }
+
+    pub fn contraction(&self) -> bool {
+        self.flags & CONTRACTION != 0
+    }
+
+    pub fn unit(&self) -> bool {
+        self.flags & UNIT != 0
+    }
+
+    pub fn set_unit(&mut self, on: bool) {
+        self.set(UNIT, on);
     }
 
     pub fn is_word(&self) -> bool {
@@ -191,12 +232,12 @@ pub fn tokenize(text: &str, span: Span, sentence_starts: &[usize], out: &mut Vec
         } else {
             Shape::Lower
         };
-        out.push(Tok {
-            poss,
-            hyph: hyph_next,
-            contraction,
-            ..Tok::new(Span::new(base + i, base + wend), shape)
-        });
+        out.push(
+            Tok::new(Span::new(base + i, base + wend), shape)
+                .with(POSS, poss)
+                .with(HYPH, hyph_next)
+                .with(CONTRACTION, contraction),
+        );
         hyph_next = false;
         i = end;
     }
@@ -214,7 +255,8 @@ fn mark_initials(text: &str, toks: &mut [Tok], sentence_starts: &[usize]) {
             si += 1;
         }
         if t.is_word() {
-            t.initial = (prev_opens || starts_sentence) && !t.hyph;
+            let initial = (prev_opens || starts_sentence) && !t.hyph();
+            t.set(INITIAL, initial);
             prev_opens = false;
             prev_punct_opens = false;
         } else {
@@ -248,7 +290,7 @@ mod tests {
         tokenize(text, Span::new(0, text.len()), &[0], &mut out);
         out.iter()
             .filter(|t| t.is_word())
-            .map(|t| (t.span().text(text).to_owned(), t.initial, t.poss, t.hyph))
+            .map(|t| (t.span().text(text).to_owned(), t.initial(), t.poss(), t.hyph()))
             .collect()
     }
 
