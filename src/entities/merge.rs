@@ -143,8 +143,23 @@ fn key_of(c: &Cand) -> &str {
 }
 
 pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
+    let mut sets = Sets::new(cands.len());
+    // The lookup tables of `unify` are freed before the entities are built,
+    // which is when a long article needs the most memory.
+    let evs = unify(doc, &cands, &mut sets);
+    for (c, e) in cands.iter_mut().zip(evs) {
+        c.ev = e;
+    }
+    caps_mentions(doc, &mut cands, &mut sets);
+    let mut entities = assemble(&cands, &mut sets);
+    add_descriptions(doc, &cands, &mut entities);
+    entities
+}
+
+/// Joins the mentions of one referent in `sets`; returns each mention's
+/// kind evidence as merging adjusted it.
+fn unify(doc: &Doc, cands: &[Cand], sets: &mut Sets) -> Vec<Evidence> {
     let n = cands.len();
-    let mut sets = Sets::new(n);
     // Evidence as merging adjusts it, written back at the end.
     let mut evs: Vec<Evidence> = cands.iter().map(|c| c.ev).collect();
 
@@ -197,11 +212,11 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     // these groups, never merge two of them.
     let surname_groups: FastMap<&str, Groups> = by_surname
         .iter()
-        .map(|(k, pool)| (*k, group_pool(pool, &mut sets, &cands)))
+        .map(|(k, pool)| (*k, group_pool(pool, sets, cands)))
         .collect();
     let given_groups: FastMap<&str, Groups> = by_given
         .iter()
-        .map(|(k, pool)| (*k, group_pool(pool, &mut sets, &cands)))
+        .map(|(k, pool)| (*k, group_pool(pool, sets, cands)))
         .collect();
     let mut resolved = vec![false; n];
     for i in 0..n {
@@ -368,14 +383,7 @@ pub fn build(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     for (i, j) in joins {
         sets.union(i, j);
     }
-
-    for (c, e) in cands.iter_mut().zip(evs) {
-        c.ev = e;
-    }
-    caps_mentions(doc, &mut cands, &mut sets);
-    let mut entities = assemble(&cands, &mut sets);
-    add_descriptions(doc, &cands, &mut entities);
-    entities
+    evs
 }
 
 /// Names in all-caps or Title Case lines, matched against the names found

@@ -34,6 +34,7 @@ pub fn recognize(article: &Article) -> Vec<Entity> {
         let inside = Covers::new(&mut appositions);
         cands.retain(|c| c.lo != c.hi || c.known.is_some() || !inside.covers(c.span));
     }
+    drop(appositions);
     merge::build(&doc, cands)
 }
 
