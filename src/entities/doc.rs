@@ -9,6 +9,10 @@ use super::gazetteer::{FastMap, FastSet, GAZ, lower, with_lower};
 use super::tokens::{Shape, Tok, tokenize};
 use crate::model::{Article, Role, Span};
 
+/// How many blocks of paragraphs [`Doc::per_paragraph`] cuts an article
+/// into (a short article is one block, all on one core).
+const PARALLEL_BLOCKS: usize = 32;
+
 pub struct Para {
     pub toks: Range<usize>,
     /// All capitals or Title Case: capitalisation carries no information,
@@ -135,6 +139,31 @@ impl<'a> Doc<'a> {
     /// The word (lower-cased) appears in lower case in this article.
     pub fn seen_lower(&self, w: &str) -> bool {
         !self.lowers.is_empty() && with_lower(w, |l| self.lowers.contains(l))
+    }
+
+    /// Runs `f` on every paragraph, on all cores for a long article, and
+    /// joins what it pushes in paragraph order. Blocks of paragraphs are
+    /// appended to the first block's output one by one, each freed once
+    /// moved, so the result is never held twice.
+    pub fn per_paragraph<T: Send>(&self, f: impl Fn(&Para, &mut Vec<T>) + Sync) -> Vec<T> {
+        let block = self.paras.len().div_ceil(PARALLEL_BLOCKS).max(1);
+        let mut blocks: Vec<Vec<T>> = self
+            .paras
+            .par_chunks(block)
+            .map(|ps| {
+                let mut out = Vec::new();
+                for p in ps {
+                    f(p, &mut out);
+                }
+                out
+            })
+            .collect();
+        let mut rest = blocks.drain(..);
+        let mut out = rest.next().unwrap_or_default();
+        for mut b in rest {
+            out.append(&mut b);
+        }
+        out
     }
 
     /// Index of the paragraph holding token `i`.

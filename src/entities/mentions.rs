@@ -606,7 +606,10 @@ fn emit(
                 w,
                 "Of" | "The" | "And" | "For" | "De" | "Van" | "Von" | "Al" | "El"
             )
-            || (t.initial() && GAZ.known(w).is_none() && GAZ.is_common(w) && !doc.seen_capitalised(w))
+            || (t.initial()
+                && GAZ.known(w).is_none()
+                && GAZ.is_common(w)
+                && !doc.seen_capitalised(w))
         {
             return;
         }

@@ -100,7 +100,8 @@ pub fn before(doc: &Doc, a: usize, chain_title: Option<usize>) -> Option<String>
             Shape::Cap => start < chain_start || chain_title.is_some(),
             _ => false,
         };
-        if !ok || GAZ.is_not_name(w) || (t.shape == Shape::Cap && t.initial() && GAZ.is_starter(w)) {
+        if !ok || GAZ.is_not_name(w) || (t.shape == Shape::Cap && t.initial() && GAZ.is_starter(w))
+        {
             break;
         }
         // "Since President X": a function word opening the sentence.
@@ -227,8 +228,10 @@ pub struct Desc {
 
 /// Every description in the ordinary paragraphs.
 pub fn descriptions(doc: &Doc) -> Vec<Desc> {
-    let mut out = Vec::new();
-    for p in doc.paras.iter().filter(|p| !p.caps) {
+    doc.per_paragraph(|p, out| {
+        if p.caps {
+            return;
+        }
         let mut i = p.toks.start;
         while i < p.toks.end {
             match describe(doc, i, p.toks.end) {
@@ -239,8 +242,7 @@ pub fn descriptions(doc: &Doc) -> Vec<Desc> {
                 None => i += 1,
             }
         }
-    }
-    out
+    })
 }
 
 /// A description starting at token `i`, and the token after it.

@@ -290,7 +290,14 @@ mod tests {
         tokenize(text, Span::new(0, text.len()), &[0], &mut out);
         out.iter()
             .filter(|t| t.is_word())
-            .map(|t| (t.span().text(text).to_owned(), t.initial(), t.poss(), t.hyph()))
+            .map(|t| {
+                (
+                    t.span().text(text).to_owned(),
+                    t.initial(),
+                    t.poss(),
+                    t.hyph(),
+                )
+            })
             .collect()
     }
 
