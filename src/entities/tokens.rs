@@ -19,12 +19,16 @@ pub enum Shape {
 /// millions of tokens); text past this offset is not tokenised.
 pub const MAX_OFFSET: usize = u32::MAX as usize;
 
-/// 12 bytes: an article of 100 MB has some 20 million tokens.
+/// The longest word, in bytes: a longer run of letters (never a name) is
+/// cut into several words, so a token's length fits in 16 bits.
+const MAX_WORD: usize = u16::MAX as usize;
+
+/// 8 bytes: an article of 100 MB has some 20 million tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tok {
     /// The word without a possessive `'s` (see [`Tok::span`]).
     start: u32,
-    end: u32,
+    len: u16,
     pub shape: Shape,
     /// The `flags` bits below.
     flags: u8,
@@ -48,14 +52,15 @@ impl Tok {
         // Callers keep offsets within MAX_OFFSET (see `tokenize`).
         Tok {
             start: span.start as u32,
-            end: span.end as u32,
+            len: span.len().min(MAX_WORD) as u16,
             shape,
             flags: 0,
         }
     }
 
     pub fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        let start = self.start as usize;
+        Span::new(start, start + self.len as usize)
     }
 
     fn with(mut self, flag: u8, on: bool) -> Tok {
@@ -157,7 +162,7 @@ pub fn tokenize(text: &str, span: Span, sentence_starts: &[usize], out: &mut Vec
                 && out.len() > first
                 && out
                     .last()
-                    .is_some_and(|t| t.is_word() && t.end as usize == base + i)
+                    .is_some_and(|t| t.is_word() && t.span().end == base + i)
                 && char_at(s, i + clen).is_some_and(|(n, _)| n.is_alphanumeric())
             {
                 hyph_next = true;
@@ -174,6 +179,10 @@ pub fn tokenize(text: &str, span: Span, sentence_starts: &[usize], out: &mut Vec
         let mut seg_len = 1; // chars since the last inner period
         let mut apos_lower = false;
         while let Some((n, nlen)) = char_at(s, end) {
+            // Room for one more character and a final period.
+            if end - i + 8 > MAX_WORD {
+                break;
+            }
             if n.is_alphanumeric() {
                 end += nlen;
                 seg_len += 1;
@@ -321,6 +330,20 @@ mod tests {
     fn quote_opens_a_sentence() {
         let w = words("He said: “Only time will tell,” and left.");
         assert!(w.iter().any(|x| x.0 == "Only" && x.1));
+    }
+
+    #[test]
+    fn overlong_runs_of_letters_are_cut() {
+        let text = format!("Big {} end", "x".repeat(200_000));
+        let mut out = Vec::new();
+        tokenize(&text, Span::new(0, text.len()), &[0], &mut out);
+        assert!(out.iter().all(|t| t.span().len() <= MAX_WORD));
+        assert_eq!(out.first().map(|t| t.span().text(&text)), Some("Big"));
+        assert_eq!(out.last().map(|t| t.span().text(&text)), Some("end"));
+        // The pieces cover the run with nothing lost.
+        let run: usize = out[1..out.len() - 1].iter().map(|t| t.span().len()).sum();
+        assert_eq!(run, 200_000);
+        assert_eq!(std::mem::size_of::<Tok>(), 8);
     }
 
     #[test]
