@@ -163,7 +163,8 @@ fn unify(doc: &Doc, cands: &[Cand], sets: &mut Sets) -> Vec<Evidence> {
     // Evidence as merging adjusts it, written back at the end.
     let mut evs: Vec<Evidence> = cands.iter().map(|c| c.ev).collect();
 
-    let keys: Vec<Option<(&str, &str, usize)>> = cands.iter().map(person_key).collect();
+    // Person keys are recomputed where needed (cheap) rather than stored
+    // for every mention.
     // Full person names, unified by given name + surname.
     let mut full: Vec<usize> = Vec::new();
     let mut by_identity: FastMap<(&str, &str), usize> = FastMap::default();
@@ -171,7 +172,7 @@ fn unify(doc: &Doc, cands: &[Cand], sets: &mut Sets) -> Vec<Evidence> {
         if evs[i].kind() != EntityKind::Person || c.known.is_some() {
             continue;
         }
-        if let Some((first, surname, words)) = keys[i]
+        if let Some((first, surname, words)) = person_key(c)
             && words >= 2
         {
             full.push(i);
@@ -200,7 +201,7 @@ fn unify(doc: &Doc, cands: &[Cand], sets: &mut Sets) -> Vec<Evidence> {
     let mut by_surname: FastMap<&str, Vec<usize>> = FastMap::default();
     let mut by_given: FastMap<&str, Vec<usize>> = FastMap::default();
     for &i in &full {
-        if let Some((first, surname, _)) = keys[i] {
+        if let Some((first, surname, _)) = person_key(&cands[i]) {
             by_surname.entry(surname).or_default().push(i);
             by_given.entry(first).or_default().push(i);
         }
@@ -221,10 +222,10 @@ fn unify(doc: &Doc, cands: &[Cand], sets: &mut Sets) -> Vec<Evidence> {
     let mut resolved = vec![false; n];
     for i in 0..n {
         let c = &cands[i];
-        let Some((first, surname, words)) = &keys[i] else {
+        let Some((first, surname, words)) = person_key(c) else {
             continue;
         };
-        if *words != 1 || c.known.is_some_and(|k| !GAZ.is_city(k.canonical())) {
+        if words != 1 || c.known.is_some_and(|k| !GAZ.is_city(k.canonical())) {
             continue;
         }
         let kind = evs[i].kind();
