@@ -349,11 +349,12 @@ fn unify(doc: &Doc, cands: &[Cand], sets: &mut Sets) -> Vec<Evidence> {
 
     // Short forms of organisation names: "Home Office" in "United Kingdom
     // Home Office", "CBC" in "CBC News".
-    let by_name: FastMap<&str, usize> = cands
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.name.as_str(), i))
-        .collect();
+    // Inserted one by one: `collect` would size the table for every
+    // mention, though names repeat (the last mention of a name wins).
+    let mut by_name: FastMap<&str, usize> = FastMap::default();
+    for (i, c) in cands.iter().enumerate() {
+        by_name.insert(c.name.as_str(), i);
+    }
     let mut joins = Vec::new();
     let org_or_other =
         |j: usize| matches!(evs[j].kind(), EntityKind::Organization | EntityKind::Other);
