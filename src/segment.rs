@@ -3,6 +3,8 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
+
 use crate::lexicon;
 use crate::model::{Paragraph, Role, Span};
 
@@ -35,9 +37,22 @@ pub struct Segments {
 pub fn segment(text: &str) -> Segments {
     let mut paragraphs = split_paragraphs(text);
     assign_roles(text, &mut paragraphs);
-    let mut sentences = Vec::new();
-    for p in paragraphs.iter().filter(|p| p.role != Role::Aside) {
-        split_sentences(text, p.span, &mut sentences);
+    // Paragraphs are split on all cores in blocks (a short article is one
+    // block); each block's sentences are appended in order and freed.
+    let mut blocks: Vec<Vec<Span>> = paragraphs
+        .par_chunks(PARALLEL_BLOCK)
+        .map(|ps| {
+            let mut out = Vec::new();
+            for p in ps.iter().filter(|p| p.role != Role::Aside) {
+                split_sentences(text, p.span, &mut out);
+            }
+            out
+        })
+        .collect();
+    let mut rest = blocks.drain(..);
+    let mut sentences = rest.next().unwrap_or_default();
+    for mut b in rest {
+        sentences.append(&mut b);
     }
     Segments {
         paragraphs,
@@ -132,12 +147,18 @@ fn ends_sentence(line: &str) -> bool {
     line.ends_with(['.', '!', '?', ':', '…'])
 }
 
+/// Paragraphs handled by one core at a time.
+const PARALLEL_BLOCK: usize = 1024;
+
 fn assign_roles(text: &str, paragraphs: &mut [Paragraph]) {
-    for p in paragraphs.iter_mut() {
-        if is_aside(p.span.text(text)) {
-            p.role = Role::Aside;
-        }
-    }
+    paragraphs
+        .par_iter_mut()
+        .with_min_len(PARALLEL_BLOCK)
+        .for_each(|p| {
+            if is_aside(p.span.text(text)) {
+                p.role = Role::Aside;
+            }
+        });
     if let Some(first) = paragraphs.first().copied() {
         let second = paragraphs.get(1).copied();
         let blank_after =
