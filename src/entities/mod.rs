@@ -69,3 +69,27 @@ impl<'a> Covers<'a> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod covers_tests {
+    use super::*;
+
+    #[test]
+    fn covers_agrees_with_a_scan() {
+        let mut spans = vec![
+            Span::new(10, 20),
+            Span::new(0, 5),
+            Span::new(12, 40),
+            Span::new(50, 50),
+        ];
+        let all = spans.clone();
+        let inside = Covers::new(&mut spans);
+        for start in 0..60 {
+            for end in start..60 {
+                let x = Span::new(start, end);
+                let scan = all.iter().any(|s| s.start <= x.start && x.end <= s.end);
+                assert_eq!(inside.covers(x), scan, "{x:?}");
+            }
+        }
+    }
+}

@@ -449,6 +449,36 @@ pub fn leading_open(text: &str, para: Span) -> Option<Family> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn blocked_spans_agree_with_a_scan() {
+        let spans = [
+            Span::new(10, 20),
+            Span::new(0, 5),
+            Span::new(12, 40),
+            Span::new(50, 50),
+        ];
+        let b = Blocked::new(&spans);
+        let inside = |p: usize| spans.iter().any(|s| s.start <= p && p < s.end);
+        for p in 0..60 {
+            assert_eq!(b.contains(p), inside(p), "{p}");
+            assert_eq!(b.next_from(p), (p..60).find(|&q| inside(q)), "{p}");
+        }
+    }
+
+    #[test]
+    fn single_quotes_stop_at_double_marks_and_tags() {
+        assert!(
+            quoted("He said ‘no “way’ today.”")
+                .iter()
+                .all(|q| !q.contains('‘'))
+        );
+        assert_eq!(quoted("<b>‘</b>x’ and ‘fine’ then"), vec!["fine"]);
+        assert_eq!(
+            quoted("She said ’twas ‘a good year’ for all."),
+            vec!["a good year"]
+        );
+    }
+
     fn quoted(text: &str) -> Vec<&str> {
         runs(text, Span::new(0, text.len()))
             .iter()
