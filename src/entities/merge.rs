@@ -3,6 +3,8 @@
 //! expansions, short forms of organisation names, and descriptions that
 //! match a person's title.
 
+use rayon::prelude::*;
+
 use super::doc::Doc;
 use super::gazetteer::{FastMap, GAZ, Known};
 use super::kinds::{Evidence, is_acronym};
@@ -564,11 +566,12 @@ fn add_descriptions(doc: &Doc, cands: &[Cand], entities: &mut [Entity]) {
         .flat_map(|e| e.mentions.iter().copied())
         .collect();
     // Appositions are titles, not further mentions.
-    for c in cands {
-        if let Some((span, _)) = titles::apposition(doc, c.hi) {
-            taken.push(span);
-        }
-    }
+    let appositions: Vec<Span> = cands
+        .par_iter()
+        .with_min_len(1 << 12)
+        .filter_map(|c| titles::apposition(doc, c.hi).map(|(span, _)| span))
+        .collect();
+    taken.extend(appositions);
     taken.sort_by_key(|s| (s.start, s.end));
     let people = titled_people(entities);
     // Descriptions never overlap each other, so only names and appositions

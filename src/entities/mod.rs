@@ -16,6 +16,8 @@ mod tokens;
 
 pub use speakers::link_speakers;
 
+use rayon::prelude::*;
+
 use crate::model::{Article, Entity, EntityKind, Span};
 
 /// The entities of an article's non-aside paragraphs: ids are indices,
@@ -26,7 +28,8 @@ pub fn recognize(article: &Article) -> Vec<Entity> {
     // Words inside a person's apposition ("Randy George, the Army chief of
     // staff") belong to the title unless they are known names.
     let mut appositions: Vec<Span> = cands
-        .iter()
+        .par_iter()
+        .with_min_len(1 << 12)
         .filter(|c| c.ev.kind() == EntityKind::Person)
         .filter_map(|c| titles::apposition(&doc, c.hi).map(|(s, _)| s))
         .collect();
