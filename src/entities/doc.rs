@@ -9,9 +9,9 @@ use super::gazetteer::{FastMap, FastSet, GAZ, lower, with_lower};
 use super::tokens::{Shape, Tok, tokenize};
 use crate::model::{Article, Role, Span};
 
-/// How many blocks of paragraphs [`Doc::per_paragraph`] cuts an article
-/// into (a short article is one block, all on one core).
-const PARALLEL_BLOCKS: usize = 32;
+/// The fewest paragraphs [`Doc::per_paragraph`] gives one core, so a short
+/// article is one block, all on one core.
+const MIN_BLOCK: usize = 256;
 
 pub struct Para {
     pub toks: Range<usize>,
@@ -141,12 +141,17 @@ impl<'a> Doc<'a> {
         !self.lowers.is_empty() && with_lower(w, |l| self.lowers.contains(l))
     }
 
-    /// Runs `f` on every paragraph, on all cores for a long article, and
-    /// joins what it pushes in paragraph order. Blocks of paragraphs are
-    /// appended to the first block's output one by one, each freed once
-    /// moved, so the result is never held twice.
-    pub fn per_paragraph<T: Send>(&self, f: impl Fn(&Para, &mut Vec<T>) + Sync) -> Vec<T> {
-        let block = self.paras.len().div_ceil(PARALLEL_BLOCKS).max(1);
+    /// Runs `f` on every paragraph, in up to `blocks` blocks on all cores
+    /// for a long article, and joins what it pushes in paragraph order.
+    /// Blocks are appended to the first block's output one by one, each
+    /// freed once moved, so the result is never held twice; few large
+    /// blocks leave the allocator little to keep.
+    pub fn per_paragraph<T: Send>(
+        &self,
+        blocks: usize,
+        f: impl Fn(&Para, &mut Vec<T>) + Sync,
+    ) -> Vec<T> {
+        let block = self.paras.len().div_ceil(blocks.max(1)).max(MIN_BLOCK);
         let mut blocks: Vec<Vec<T>> = self
             .paras
             .par_chunks(block)

@@ -2,7 +2,7 @@
 //! the`, initials and suffixes), cleaned of sentence-initial ordinary words
 //! and of the titles in front of them.
 
-use super::doc::Doc;
+use super::doc::{Doc, Para};
 use super::gazetteer::{GAZ, Known};
 use super::kinds::{self, Evidence};
 use super::titles;
@@ -143,58 +143,63 @@ fn is_place(w: &str) -> bool {
 
 /// Every name mention in the ordinary (not all-caps) paragraphs.
 pub fn find(doc: &Doc) -> Vec<Cand> {
-    let mut out = Vec::new();
-    for p in doc.paras.iter().filter(|p| !p.caps) {
-        let end = p.toks.end;
-        let mut i = p.toks.start;
-        while i < end {
-            if !is_unit(doc, i) {
-                i += 1;
-                continue;
+    // A few large blocks: the mentions of a long article are many.
+    doc.per_paragraph(4, |p, out| {
+        if !p.caps {
+            find_in(doc, p, out);
+        }
+    })
+}
+
+fn find_in(doc: &Doc, p: &Para, out: &mut Vec<Cand>) {
+    let end = p.toks.end;
+    let mut i = p.toks.start;
+    while i < end {
+        if !is_unit(doc, i) {
+            i += 1;
+            continue;
+        }
+        let lo = i;
+        let mut k = i;
+        loop {
+            // Names are short; a long run of capitals (a title-case
+            // line) is cut so every later step stays bounded.
+            if doc.toks[k].poss() || k - lo >= MAX_CHAIN {
+                break;
             }
-            let lo = i;
-            let mut k = i;
-            loop {
-                // Names are short; a long run of capitals (a title-case
-                // line) is cut so every later step stays bounded.
-                if doc.toks[k].poss() || k - lo >= MAX_CHAIN {
+            let n = k + 1;
+            if n >= end {
+                break;
+            }
+            if is_unit(doc, n) {
+                // "Russia-Ukraine" is two places, "El-Hassan" one name.
+                if doc.toks[n].hyph() && is_place(doc.word(k)) && is_place(doc.word(n)) {
                     break;
                 }
-                let n = k + 1;
-                if n >= end {
-                    break;
-                }
-                if is_unit(doc, n) {
-                    // "Russia-Ukraine" is two places, "El-Hassan" one name.
-                    if doc.toks[n].hyph() && is_place(doc.word(k)) && is_place(doc.word(n)) {
-                        break;
-                    }
-                    if doc.toks[n].hyph() && doc.toks[k].shape == Shape::Lower && k == lo {
-                        k = n;
-                        continue;
-                    }
+                if doc.toks[n].hyph() && doc.toks[k].shape == Shape::Lower && k == lo {
                     k = n;
                     continue;
                 }
-                let mut m = n;
-                if is_connector_tok(doc, m) {
-                    m += 1;
-                    // "of the", "van der"
-                    if m < end && (doc.word(m) == "the" || is_connector_tok(doc, m)) {
-                        m += 1;
-                    }
-                }
-                if m > n && m < end && is_unit(doc, m) && !doc.toks[m].hyph() {
-                    k = m;
-                    continue;
-                }
-                break;
+                k = n;
+                continue;
             }
-            chain(doc, lo, k, &mut out);
-            i = k + 1;
+            let mut m = n;
+            if is_connector_tok(doc, m) {
+                m += 1;
+                // "of the", "van der"
+                if m < end && (doc.word(m) == "the" || is_connector_tok(doc, m)) {
+                    m += 1;
+                }
+            }
+            if m > n && m < end && is_unit(doc, m) && !doc.toks[m].hyph() {
+                k = m;
+                continue;
+            }
+            break;
         }
+        chain(doc, lo, k, out);
+        i = k + 1;
     }
-    out
 }
 
 /// Splits a raw chain into name mentions.

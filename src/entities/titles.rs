@@ -228,7 +228,7 @@ pub struct Desc {
 
 /// Every description in the ordinary paragraphs.
 pub fn descriptions(doc: &Doc) -> Vec<Desc> {
-    doc.per_paragraph(|p, out| {
+    doc.per_paragraph(32, |p, out| {
         if p.caps {
             return;
         }
