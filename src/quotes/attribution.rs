@@ -540,7 +540,46 @@ fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
     if participle_seen {
         return subject(ctx, lo, q).map(|np| (found(np, None), None));
     }
-    None
+    claim_owner(ctx, q, lo).map(|np| (found(np, None), None))
+}
+
+/// `Ortiz's claim that the plan is “reckless”`, `his warning that …`: a
+/// possessed statement noun whose that-clause holds the run; the possessor
+/// is the speaker. Only the clause's own words may stand between.
+fn claim_owner(ctx: &Ctx, q: usize, lo: usize) -> Option<Np> {
+    let floor = lo.max(q.saturating_sub(30));
+    let that = (floor..q)
+        .rev()
+        .take_while(|&k| {
+            let t = &ctx.toks[k];
+            !(t.quote().is_some() || t.is_punct(';') || t.is_punct(':') || t.ends_sentence)
+        })
+        .find(|&k| ctx.low[k].as_deref() == Some("that"))?;
+    let noun = that.checked_sub(1).filter(|&n| n >= lo)?;
+    if !ctx.low[noun].as_deref().is_some_and(|w| LEX.claims.contains(w)) {
+        return None;
+    }
+    // One adjective may stand between (`his earlier claim`).
+    let mut owner = noun.checked_sub(1).filter(|&o| o >= lo)?;
+    let possessive = |k: usize| {
+        ctx.low[k]
+            .as_deref()
+            .is_some_and(|w| matches!(w, "his" | "her" | "their") || w.ends_with("'s"))
+    };
+    if !possessive(owner) {
+        owner = owner.checked_sub(1).filter(|&o| o >= lo && possessive(o))?;
+    }
+    let w = ctx.low[owner].as_deref()?;
+    if w.ends_with("'s") {
+        // `Donald Trump's`: the whole name, as written.
+        ctx.np_ending_at(owner, lo).filter(|_| ctx.is_cap(owner))
+    } else {
+        Some(Np {
+            span: ctx.toks[owner].span,
+            pronoun: true,
+            antecedent: None,
+        })
+    }
 }
 
 /// The subject of the sentence part `lo..q`: its first name, pronoun or
