@@ -49,7 +49,11 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
                     )
                 });
             if aux {
-                ctx.left_of(cue.first, lo)
+                // `Ruiz kept asking`: "kept" is no auxiliary to skip.
+                let verb = ctx.low[cue.first - 1]
+                    .as_deref()
+                    .is_some_and(|w| matches!(w, "keeps" | "kept"));
+                ctx.left_of(cue.first - usize::from(verb), lo)
             } else if cue.first > lo && ctx.is_cap(cue.first - 1) {
                 // `footage of Ortiz saying …`: the name just before speaks.
                 ctx.np_ending_at(cue.first - 1, lo)

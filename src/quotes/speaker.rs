@@ -383,7 +383,14 @@ impl Ctx<'_> {
             && self
                 .word(first - 1)
                 .is_some_and(|w| PREPOSITIONS.contains(&w));
-        if prep && !np.pronoun {
+        // `three days after Trump told …`: before a name with its verb,
+        // these open a clause whose subject the name is.
+        let clause = first > lo
+            && self.is_cap(first)
+            && self
+                .word(first - 1)
+                .is_some_and(|w| matches!(w, "after" | "before" | "since"));
+        if prep && !np.pronoun && !clause {
             let j = self.skip_left(first - 1, lo);
             if j > lo
                 && !self.toks[j - 1].is_punct(',')
