@@ -311,6 +311,22 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
             break;
         }
         if let Some(cue) = ctx.cue(k) {
+            // `“I do.” She followed that by saying …`: after a quote that
+            // ends its sentence, only a short `X said.` clause attributes it.
+            if ends_sentence
+                && k > start
+                && ctx.toks.get(cue.end).is_some_and(|t| {
+                    t.is_word()
+                        && !ctx.low[cue.end].as_deref().is_some_and(|w| {
+                            w != "that"
+                                && (LEX.stop.contains(w)
+                                    || LEX.time.contains(w)
+                                    || LEX.skip.contains(w))
+                        })
+                })
+            {
+                return None;
+            }
             // `“…” was written by Berlin` (not `said by telephone`)
             let by = ctx.low.get(cue.end).and_then(|w| w.as_deref()) == Some("by")
                 && ctx.low[cue.first - 1]
@@ -369,9 +385,10 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
         let closes = ctx.toks.get(v + 1).is_none_or(|t| {
             t.ends_sentence
                 || t.is_punct(',')
-                || ctx.low[v + 1]
-                    .as_deref()
-                    .is_some_and(|w| LEX.stop.contains(w) || matches!(w, "out" | "back" | "up"))
+                || (!ends_sentence
+                    && ctx.low[v + 1].as_deref().is_some_and(|w| {
+                        LEX.stop.contains(w) || matches!(w, "out" | "back" | "up")
+                    }))
         });
         let np = ctx.np_starting_at(start, v)?;
         if !closes || np.span.end != ctx.toks[v - 1].span.end {
@@ -514,7 +531,32 @@ fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
             }
             best -= 1;
         }
-        let (cue, speaker) = cands[best];
+        let (cue, mut speaker) = cands[best];
+        // `Ruiz, who called Lee on Monday, told her staff “…”`: the relative
+        // clause closes and the main verb follows; its subject is the
+        // phrase "who" stands for.
+        let mut cue = cue;
+        if let Some(ante) = speaker.antecedent {
+            let main_verb = (cue.end..q).find(|&c| {
+                ctx.toks[c].is_punct(',')
+                    && ctx.low.get(c + 1).and_then(|w| w.as_deref()).is_some_and(|w| {
+                        !ctx.is_cap(c + 1)
+                            && (ctx.cue(c + 1).is_some()
+                                || w.ends_with("ed")
+                                || matches!(w, "told" | "wrote" | "spoke" | "said"))
+                    })
+            });
+            if let Some(c) = main_verb {
+                speaker = Np {
+                    span: ante,
+                    pronoun: false,
+                    antecedent: None,
+                };
+                if let Some(main) = ctx.cue(c + 1).filter(|m| m.end <= q) {
+                    cue = main;
+                }
+            }
+        }
         return Some((found(speaker, Some(&cue)), Some(cue.first)));
     }
     // `Ortiz: “…”`, `Ana Ruiz: Budget Plan ‘Makes No Sense’`
