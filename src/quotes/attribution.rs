@@ -789,7 +789,7 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
             // the sentence before.
             let subj = subject(ctx, lo, r.tok);
             let names = subj.is_some_and(|np| names_someone(ctx, &np));
-            attr = if names {
+            attr = if names || (r.kind == QuoteKind::Partial && subj.is_some()) {
                 None
             } else {
                 earlier(ctx, &starts, sent)
