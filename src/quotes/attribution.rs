@@ -54,8 +54,14 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
                     .as_deref()
                     .is_some_and(|w| matches!(w, "keeps" | "kept"));
                 ctx.left_of(cue.first - usize::from(verb), lo)
-            } else if cue.first > lo && ctx.is_cap(cue.first - 1) {
-                // `footage of Ortiz saying …`: the name just before speaks.
+            } else if cue.first > lo
+                && ctx.is_cap(cue.first - 1)
+                && !ctx.low[cue.first - 1]
+                    .as_deref()
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                // `footage of Ortiz saying …`: the name just before speaks
+                // (`remarks made in 2006 saying` names a year, nobody).
                 ctx.np_ending_at(cue.first - 1, lo)
             } else {
                 None
@@ -134,6 +140,13 @@ fn is_noun_use(ctx: &Ctx, cue: &Cue, lo: usize) -> bool {
         }
     }
     if !w.ends_with('s') || w == "says" {
+        return false;
+    }
+    // `videos he calls …`: after a pronoun subject the cue is a verb.
+    if ctx.low[cue.first - 1]
+        .as_deref()
+        .is_some_and(|p| LEX.pronouns.contains(p))
+    {
         return false;
     }
     // `New reports have shown`: a verb follows the noun.
