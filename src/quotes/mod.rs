@@ -482,7 +482,9 @@ fn make_quote(article: &Article, span: Span, kind: QuoteKind, attr: Option<Attr>
 /// `“… Secretary Rubio …,” she said`.
 fn resolve_pronoun(article: &Article, span: Span, quote: Span) -> Option<usize> {
     let word = article.slice(span).to_lowercase();
-    let fits: &[EntityKind] = match word.as_str() {
+    // `he's`, `they'll`: the pronoun before the contraction.
+    let word = word.split(['\'', '’']).next().unwrap_or_default();
+    let fits: &[EntityKind] = match word {
         "he" | "she" | "him" | "her" => &[EntityKind::Person],
         "they" | "it" => &[EntityKind::Person, EntityKind::Organization],
         _ => return None,
