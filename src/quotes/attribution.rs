@@ -64,7 +64,9 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
                 // (`remarks made in 2006 saying` names a year, nobody).
                 ctx.np_ending_at(cue.first - 1, lo)
             } else {
-                None
+                // `Ruiz posted tweets Friday saying that …`: the sentence's
+                // subject does the saying, over any clause inside.
+                subject(ctx, lo, cue.first).filter(|np| names_someone(ctx, np))
             }
         }
         // `a class called “Perception”`: a naming participle after a common
