@@ -332,18 +332,23 @@ impl Ctx<'_> {
             return None;
         }
         let t = j - 1;
-        if self.word(t) == Some("who") {
-            // "Smith, who …": the speaker is "who", as written; it stands
+        if matches!(self.word(t), Some("who" | "which")) {
+            // "Smith, who …", "the police department which reported …":
+            // the speaker is the relative pronoun, as written; it stands
             // for the phrase before it.
-            if t >= lo + 2 && self.toks[t - 1].is_punct(',') {
-                let ante = self.np_ending_at(t - 2, lo)?;
-                return Some(Np {
-                    span: self.toks[t].span,
-                    pronoun: false,
-                    antecedent: Some(ante.span),
-                });
-            }
-            return None;
+            let end = if t >= lo + 2 && self.toks[t - 1].is_punct(',') {
+                t - 2
+            } else if t > lo && self.toks[t - 1].is_word() {
+                t - 1
+            } else {
+                return None;
+            };
+            let ante = self.np_ending_at(end, lo)?;
+            return Some(Np {
+                span: self.toks[t].span,
+                pronoun: false,
+                antecedent: Some(ante.span),
+            });
         }
         // `Gov. Ana Ruiz (D-Ore.), said`: skip the bracket.
         let mut t = t;
