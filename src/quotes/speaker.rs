@@ -173,7 +173,12 @@ impl Ctx<'_> {
     /// `the report said`, `a Post report found`: a cue word right after a
     /// determiner or possessive is a noun when a cue or punctuation follows.
     fn is_noun_cue(&self, i: usize, cue_follows: bool) -> bool {
-        i > 0
+        // A past tense is no noun (`the mother of three replied`).
+        let past = self
+            .word(i)
+            .is_some_and(|w| w.ends_with("ed") || matches!(w, "said" | "told" | "wrote"));
+        !past
+            && i > 0
             && (self.is_determiner(i - 1) || self.is_possessive(i - 1))
             && self
                 .toks
@@ -216,6 +221,14 @@ impl Ctx<'_> {
     /// The noun phrase that ends at token `t` (not before `lo`).
     pub fn np_ending_at(&self, t: usize, lo: usize) -> Option<Np> {
         let w = self.word(t)?;
+        // `the mother of three`: a count closing the phrase.
+        if t >= lo + 2 && self.is_determiner(t) && self.word(t - 1) == Some("of") {
+            let head = self.np_ending_at(t - 2, lo).filter(|np| !np.pronoun)?;
+            return Some(Np {
+                span: Span::new(head.span.start, self.toks[t].span.end),
+                ..head
+            });
+        }
         if LEX.pronouns.contains(w) {
             return Some(Np {
                 span: self.toks[t].span,
