@@ -286,6 +286,33 @@ impl Ctx<'_> {
             k = j;
             n += 1;
         }
+        // Without a determiner or a name, a speaker is a plural or a group
+        // (`officials said`, `police say`); a bare singular is another
+        // verb's object (`is disavowing remarks`, `(pun intended)`).
+        let bare = !self.is_determiner(k) && !self.is_cap(k) && !self.is_possessive(k);
+        let group = (k..=t).filter_map(|i| self.word(i)).any(|w| {
+            w.ends_with('s')
+                || matches!(
+                    w,
+                    "people"
+                        | "police"
+                        | "staff"
+                        | "media"
+                        | "men"
+                        | "women"
+                        | "children"
+                        | "half"
+                        | "more"
+                        | "either"
+                        | "neither"
+                        | "none"
+                        | "crowd"
+                        | "data"
+                )
+        });
+        if bare && !group {
+            return None;
+        }
         Some(Np {
             span: self.span(k, t),
             pronoun: false,
@@ -356,7 +383,14 @@ impl Ctx<'_> {
             } else {
                 return None;
             };
-            let ante = self.np_ending_at(end, lo)?;
+            // `anyone who said`: any word before stands for the phrase.
+            let ante = self.np_ending_at(end, lo).or_else(|| {
+                self.word(end).map(|_| Np {
+                    span: self.toks[end].span,
+                    pronoun: false,
+                    antecedent: None,
+                })
+            })?;
             return Some(Np {
                 span: self.toks[t].span,
                 pronoun: false,
