@@ -554,12 +554,16 @@ fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
         if let Some(ante) = speaker.antecedent {
             let main_verb = (cue.end..q).find(|&c| {
                 ctx.toks[c].is_punct(',')
-                    && ctx.low.get(c + 1).and_then(|w| w.as_deref()).is_some_and(|w| {
-                        !ctx.is_cap(c + 1)
-                            && (ctx.cue(c + 1).is_some()
-                                || w.ends_with("ed")
-                                || matches!(w, "told" | "wrote" | "spoke" | "said"))
-                    })
+                    && ctx
+                        .low
+                        .get(c + 1)
+                        .and_then(|w| w.as_deref())
+                        .is_some_and(|w| {
+                            !ctx.is_cap(c + 1)
+                                && (ctx.cue(c + 1).is_some()
+                                    || w.ends_with("ed")
+                                    || matches!(w, "told" | "wrote" | "spoke" | "said"))
+                        })
             });
             if let Some(c) = main_verb {
                 speaker = Np {
@@ -606,7 +610,8 @@ fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
 
 /// `Ortiz's claim that the plan is “reckless”`, `his warning that …`: a
 /// possessed statement noun whose that-clause holds the run; the possessor
-/// is the speaker. Only the clause's own words may stand between.
+/// is the speaker. Only the clause's own words may stand between. A cue
+/// before the claim wins (`Lee said Ortiz's claim that … is “false”`).
 fn claim_owner(ctx: &Ctx, q: usize, lo: usize) -> Option<Np> {
     let floor = lo.max(q.saturating_sub(30));
     let that = (floor..q)
@@ -617,7 +622,10 @@ fn claim_owner(ctx: &Ctx, q: usize, lo: usize) -> Option<Np> {
         })
         .find(|&k| ctx.low[k].as_deref() == Some("that"))?;
     let noun = that.checked_sub(1).filter(|&n| n >= lo)?;
-    if !ctx.low[noun].as_deref().is_some_and(|w| LEX.claims.contains(w)) {
+    if !ctx.low[noun]
+        .as_deref()
+        .is_some_and(|w| LEX.claims.contains(w))
+    {
         return None;
     }
     // One adjective may stand between (`his earlier claim`).
