@@ -9,7 +9,7 @@ use crate::model::{QuoteKind, Span};
 
 use super::cues::LEX;
 use super::cues::{Class, Cue};
-use super::speaker::{Ctx, Np};
+use super::speaker::{Ctx, IRREGULAR, Np};
 
 /// Who said a run, and the cue that says so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -393,7 +393,10 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
         if !ctx.toks[v].is_word() {
             return None;
         }
-        let past = ctx.low[v].as_deref().is_some_and(|w| w.ends_with("ed")) && !ctx.is_cap(v);
+        let past = ctx.low[v]
+            .as_deref()
+            .is_some_and(|w| w.ends_with("ed") || IRREGULAR.contains(&w) || w == "shot")
+            && !ctx.is_cap(v);
         if !past {
             continue;
         }

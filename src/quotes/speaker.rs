@@ -76,7 +76,7 @@ const PREPOSITIONS: [&str; 20] = [
 /// Longest name sequence in tokens (`Members of the Coalition of the Willing`).
 const MAX_NAME: usize = 16;
 /// Common irregular past tenses that end a speaker phrase.
-const IRREGULAR: [&str; 16] = [
+pub const IRREGULAR: [&str; 16] = [
     "sent", "took", "made", "gave", "went", "came", "got", "put", "set", "met", "ran", "won",
     "lost", "led", "held", "left",
 ];
