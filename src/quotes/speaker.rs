@@ -423,7 +423,12 @@ impl Ctx<'_> {
                     .np_ending_at(k, lo)
                     .filter(|np| np.pronoun || self.is_cap(k))?;
                 let first = self.index_at(np.span.start).max(lo);
-                let after_prep = first > lo && self.is_stop(first - 1);
+                // (`so subdued that Ortiz was prompted to say` has a
+                // subject after "that".)
+                let after_prep = first > lo
+                    && self
+                        .word(first - 1)
+                        .is_some_and(|w| w == "to" || PREPOSITIONS.contains(&w));
                 (!after_prep).then_some(np)
             });
         }
