@@ -331,7 +331,7 @@ impl Ctx<'_> {
 
     /// Skips auxiliaries, adverbs and time adjuncts leftwards from `j`
     /// (exclusive); returns the new exclusive end.
-    fn skip_left(&self, mut j: usize, lo: usize) -> usize {
+    pub fn skip_left(&self, mut j: usize, lo: usize) -> usize {
         let lo = lo.max(j.saturating_sub(8));
         while j > lo {
             let t = j - 1;
