@@ -99,29 +99,33 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
                 .find(|&k| ctx.low[k].as_deref() == Some("by"))?;
             ctx.np_starting_at(by + 1, hi)
         }
-        _ => ctx.left_of(cue.first, lo).or_else(|| {
-            // Inverted: `said Leavitt`, `said the press secretary`; only when
-            // nothing of the clause stands before the cue.
-            (invertible(ctx, cue)
-                && (cue.first == lo
-                    || ctx.toks[cue.first - 1].quote().is_some()
-                    || is_comma(ctx, cue.first - 1)))
-            .then(|| ctx.np_starting_at(cue.end, hi))
-            .flatten()
-            .filter(|np| !np.pronoun || ctx.toks.get(cue.end).is_some_and(|t| t.span == np.span))
-        })
-        .or_else(|| {
-            // `he backed Lee over Ortiz and said …`: a second verb of
-            // saying shares the sentence's subject.
-            let and = ctx.skip_left(cue.first, lo).checked_sub(1)?;
-            (matches!(cue.class, Class::Speech | Class::Tell)
-                && and > lo
-                && ctx.low[and].as_deref() == Some("and")
-                && ctx.toks[and - 1].is_word())
-            .then(|| subject(ctx, lo, and))
-            .flatten()
-            .filter(|np| names_someone(ctx, np))
-        }),
+        _ => ctx
+            .left_of(cue.first, lo)
+            .or_else(|| {
+                // Inverted: `said Leavitt`, `said the press secretary`; only when
+                // nothing of the clause stands before the cue.
+                (invertible(ctx, cue)
+                    && (cue.first == lo
+                        || ctx.toks[cue.first - 1].quote().is_some()
+                        || is_comma(ctx, cue.first - 1)))
+                .then(|| ctx.np_starting_at(cue.end, hi))
+                .flatten()
+                .filter(|np| {
+                    !np.pronoun || ctx.toks.get(cue.end).is_some_and(|t| t.span == np.span)
+                })
+            })
+            .or_else(|| {
+                // `he backed Lee over Ortiz and said …`: a second verb of
+                // saying shares the sentence's subject.
+                let and = ctx.skip_left(cue.first, lo).checked_sub(1)?;
+                (matches!(cue.class, Class::Speech | Class::Tell)
+                    && and > lo
+                    && ctx.low[and].as_deref() == Some("and")
+                    && ctx.toks[and - 1].is_word())
+                .then(|| subject(ctx, lo, and))
+                .flatten()
+                .filter(|np| names_someone(ctx, np))
+            }),
     }
 }
 

@@ -549,7 +549,16 @@ impl Ctx<'_> {
                     || (w.ends_with('s') && !w.ends_with("ss") && !plural_end)
                     || IRREGULAR.contains(&w)
             });
-            let lower_ok = self.is_np_word(k) && !cap && !(after_name && verbish);
+            // `the protesters gathered`: a past tense after a plural.
+            let after_plural = k > i
+                && self
+                    .word(k - 1)
+                    .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
+                && self
+                    .word(k)
+                    .is_some_and(|w| w.ends_with("ed") || IRREGULAR.contains(&w));
+            let verb_next = (after_name && verbish) || after_plural;
+            let lower_ok = self.is_np_word(k) && !cap && !verb_next;
             if cap_ok || lower_ok || (connector && k > i) {
                 end = k;
                 k += 1;

@@ -832,3 +832,46 @@ fn speaker_phrases_that_are_not_speakers() {
         vec![said("dead,", "Ortiz")]
     );
 }
+
+#[test]
+fn unlisted_irregular_verb_after_the_quote() {
+    assert_eq!(
+        speakers("Lee attacked him again. “Ortiz wants to look tough tonight,” Park shot back."),
+        vec![said("Ortiz wants to look tough tonight,", "Park")]
+    );
+}
+
+#[test]
+fn openers_that_are_not_subjects() {
+    // A preposition opens a phrase, not the subject.
+    assert_eq!(
+        speakers(
+            "Outside the arena, the protesters gathered, waving signs and chanting “Stop the plan.”"
+        ),
+        vec![said("Stop the plan.", "the protesters")]
+    );
+    // After "that", a name is the subject of its own clause.
+    assert_eq!(
+        speakers(
+            "The hearing was so dull that Ms. Park was prompted to say, “I cannot believe how quiet it has been.”"
+        ),
+        vec![said("I cannot believe how quiet it has been.", "Ms. Park")]
+    );
+    // After "to", a name is an object (`took to Twitter to accuse`).
+    assert_eq!(
+        speakers(
+            "Ortiz took to Twitter overnight to accuse the council of being “duped” by developers."
+        ),
+        vec![said("duped", "Ortiz")]
+    );
+}
+
+#[test]
+fn a_second_verb_of_saying_shares_the_subject() {
+    assert_eq!(
+        speakers(
+            "He backed Ruiz over Lee in the primary and said, “Lee has never done anything for us.”"
+        ),
+        vec![said("Lee has never done anything for us.", "He")]
+    );
+}
