@@ -41,8 +41,14 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
             .as_deref()
             .is_some_and(|w| w.ends_with("ing")) =>
         {
-            let aux = cue.first > lo
+            // `is already claiming`: one adverb may stand between.
+            let adverb = cue.first > lo + 1
                 && ctx.low[cue.first - 1].as_deref().is_some_and(|w| {
+                    w.ends_with("ly") || matches!(w, "already" | "still" | "now" | "also")
+                });
+            let before = cue.first - usize::from(adverb);
+            let aux = before > lo
+                && ctx.low[before - 1].as_deref().is_some_and(|w| {
                     matches!(
                         w,
                         "is" | "was" | "are" | "were" | "been" | "be" | "keeps" | "kept"
@@ -50,10 +56,10 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
                 });
             if aux {
                 // `Ruiz kept asking`: "kept" is no auxiliary to skip.
-                let verb = ctx.low[cue.first - 1]
+                let verb = ctx.low[before - 1]
                     .as_deref()
                     .is_some_and(|w| matches!(w, "keeps" | "kept"));
-                ctx.left_of(cue.first - usize::from(verb), lo)
+                ctx.left_of(before - usize::from(verb), lo)
             } else if cue.first > lo
                 && ctx.is_cap(cue.first - 1)
                 && !ctx.low[cue.first - 1]

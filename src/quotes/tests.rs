@@ -875,3 +875,15 @@ fn a_second_verb_of_saying_shares_the_subject() {
         vec![said("Lee has never done anything for us.", "He")]
     );
 }
+
+#[test]
+fn auxiliaries_and_adverbs_before_a_participle() {
+    assert_eq!(
+        speakers("The count isn’t over, but the Ruiz campaign is already claiming victory in the so-called “rust belt bracket.”"),
+        vec![said("rust belt bracket.", "the Ruiz campaign")]
+    );
+    assert_eq!(
+        speakers("Back in 1999, Ms. Ruiz praised the mayor, telling a radio host: “I wish I could be like her.”"),
+        vec![said("I wish I could be like her.", "Ms. Ruiz")]
+    );
+}
