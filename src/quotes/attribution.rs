@@ -209,6 +209,28 @@ fn is_noun_use(ctx: &Ctx, cue: &Cue, lo: usize) -> bool {
         })
 }
 
+/// `a culture called “The Way”`, `known online as “Guccifer”`: the run is
+/// a name given to something; nobody is quoted, so it has no speaker.
+pub fn is_named(ctx: &Ctx, q: usize) -> bool {
+    let word = |k: usize| ctx.low.get(k).and_then(|w| w.as_deref());
+    let mut k = q;
+    if k > 0 && word(k - 1).is_some_and(|w| matches!(w, "the" | "a" | "an")) {
+        k -= 1;
+    }
+    if k > 1 && word(k - 1) == Some("as") {
+        // `known as`, `known online as`
+        let mut v = k - 2;
+        if v > 0 && word(v).is_some_and(|w| w.ends_with("ly") || w == "online") {
+            v -= 1;
+        }
+        return word(v) == Some("known");
+    }
+    k > 0
+        && ctx
+            .cue(k - 1)
+            .is_some_and(|cue| cue.end == k && is_naming(ctx, &cue))
+}
+
 fn is_naming(ctx: &Ctx, cue: &Cue) -> bool {
     let naming = ctx.low[cue.first].as_deref().is_some_and(|w| {
         matches!(

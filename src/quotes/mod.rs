@@ -16,6 +16,8 @@ mod marks;
 mod speaker;
 mod words;
 
+use std::collections::HashSet;
+
 use crate::model::{Article, EntityKind, Quote, QuoteKind, Role, Span, Speaker};
 
 use attribution::{Attr, RunRef};
@@ -39,6 +41,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
     // The quotes of the previous paragraph (for a signature line after it).
     let mut last_para_quotes = 0..0;
     let mut last_only_quotes = false;
+    let mut named: HashSet<Span> = HashSet::new();
     for (pi, &para) in paras.iter().enumerate() {
         let runs = marks::runs(text, para);
         let tags = marks::tags(text, para);
@@ -121,6 +124,11 @@ pub fn find(article: &Article) -> Vec<Quote> {
                 continue;
             }
             para_quotes.push(quotes.len());
+            if r.kind == QuoteKind::Partial && attribution::is_named(&ctx, r.tok) {
+                named.insert(run.inner);
+                quotes.push(make_quote(article, run.inner, r.kind, None));
+                continue;
+            }
             quotes.push(make_quote(article, run.inner, r.kind, attrs[n]));
         }
         if continues
@@ -179,7 +187,9 @@ pub fn find(article: &Article) -> Vec<Quote> {
     close_group(&mut quotes, group.take());
     // A fragment in marks that nobody is said to have said is a scare quote
     // or a name (`the so-called “experts”`), not a quotation.
-    quotes.retain(|q| q.kind != QuoteKind::Partial || q.speaker.is_some());
+    // A name given in marks (`known as “Guccifer”`) is kept, without one.
+    quotes
+        .retain(|q| q.kind != QuoteKind::Partial || q.speaker.is_some() || named.contains(&q.span));
     quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     quotes
 }

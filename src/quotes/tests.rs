@@ -879,11 +879,33 @@ fn a_second_verb_of_saying_shares_the_subject() {
 #[test]
 fn auxiliaries_and_adverbs_before_a_participle() {
     assert_eq!(
-        speakers("The count isn’t over, but the Ruiz campaign is already claiming victory in the so-called “rust belt bracket.”"),
+        speakers(
+            "The count isn’t over, but the Ruiz campaign is already claiming victory in the so-called “rust belt bracket.”"
+        ),
         vec![said("rust belt bracket.", "the Ruiz campaign")]
     );
     assert_eq!(
-        speakers("Back in 1999, Ms. Ruiz praised the mayor, telling a radio host: “I wish I could be like her.”"),
+        speakers(
+            "Back in 1999, Ms. Ruiz praised the mayor, telling a radio host: “I wish I could be like her.”"
+        ),
         vec![said("I wish I could be like her.", "Ms. Ruiz")]
+    );
+}
+
+#[test]
+fn names_given_in_marks_have_no_speaker() {
+    // Kept as partial quotes without a speaker: nobody said them.
+    assert_eq!(
+        speakers("Ruiz, 44, known online as “Ghostwriter,” was extradited in 2014."),
+        vec![("Ghostwriter,".to_owned(), None)]
+    );
+    assert_eq!(
+        speakers("She met resistance at the old firm, renowned for a culture called “The Open Way.”"),
+        vec![("The Open Way.".to_owned(), None)]
+    );
+    // A verb of saying with an object is no naming.
+    assert_eq!(
+        speakers("Ortiz called the plan “a disaster” on Monday."),
+        vec![said("a disaster", "Ortiz")]
     );
 }
