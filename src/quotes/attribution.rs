@@ -564,6 +564,23 @@ fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
         }
         k += 1;
     }
+    // `…, to which O'Malley interjected: “…”`: a name and a verb we do not
+    // list, right before the colon, after any listed cue.
+    if q >= lo + 3
+        && ctx.toks[q - 1].is_punct(':')
+        && ctx.low[q - 2].as_deref().is_some_and(|w| {
+            !ctx.is_cap(q - 2)
+                && ctx.cue(q - 2).is_none()
+                && (w.ends_with("ed") || IRREGULAR.contains(&w))
+        })
+        && ctx.is_cap(q - 3)
+        && let Some(np) = ctx.np_ending_at(q - 3, lo).filter(|np| !np.pronoun)
+        && cands
+            .last()
+            .is_none_or(|(c, _)| c.span.end <= np.span.start)
+    {
+        return Some((found(np, Some(&unlisted_cue(ctx, q - 2))), Some(q - 2)));
+    }
     if let Some(mut best) = cands.len().checked_sub(1) {
         while best > 0 {
             let (outer, _) = &cands[best - 1];

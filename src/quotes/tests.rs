@@ -900,7 +900,9 @@ fn names_given_in_marks_have_no_speaker() {
         vec![("Ghostwriter,".to_owned(), None)]
     );
     assert_eq!(
-        speakers("She met resistance at the old firm, renowned for a culture called “The Open Way.”"),
+        speakers(
+            "She met resistance at the old firm, renowned for a culture called “The Open Way.”"
+        ),
         vec![("The Open Way.".to_owned(), None)]
     );
     // A verb of saying with an object is no naming.
