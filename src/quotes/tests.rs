@@ -911,3 +911,11 @@ fn names_given_in_marks_have_no_speaker() {
         vec![said("a disaster", "Ortiz")]
     );
 }
+
+#[test]
+fn unlisted_verb_before_a_colon_after_an_earlier_cue() {
+    assert_eq!(
+        speakers("She said the figures were sound, to which Ortiz interjected: “That is just not true.”"),
+        vec![said("That is just not true.", "Ortiz")]
+    );
+}
