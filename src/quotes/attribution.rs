@@ -60,15 +60,16 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
                     .as_deref()
                     .is_some_and(|w| matches!(w, "keeps" | "kept"));
                 ctx.left_of(before - usize::from(verb), lo)
-            } else if cue.first > lo
-                && ctx.is_cap(cue.first - 1)
-                && !ctx.low[cue.first - 1]
+            } else if before > lo
+                && ctx.is_cap(before - 1)
+                && !ctx.low[before - 1]
                     .as_deref()
                     .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
             {
-                // `footage of Ortiz saying …`: the name just before speaks
-                // (`remarks made in 2006 saying` names a year, nobody).
-                ctx.np_ending_at(cue.first - 1, lo)
+                // `footage of Ortiz saying …`, `with Ortiz reportedly
+                // yelling …`: the name just before speaks (`remarks made in
+                // 2006 saying` names a year, nobody).
+                ctx.np_ending_at(before - 1, lo)
             } else {
                 // `Ruiz posted tweets Friday saying that …`: the sentence's
                 // subject does the saying, over any clause inside.
@@ -392,7 +393,11 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
                     .as_deref()
                     .is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "been" | "be"));
             let sp = if k == start {
-                ctx.np_starting_at(cue.end, n)
+                // `“…,” referring to the plan`: only a cue that inverts
+                // takes its speaker after it.
+                (invertible(ctx, &cue) || cue.class == Class::According)
+                    .then(|| ctx.np_starting_at(cue.end, n))
+                    .flatten()
             } else if by {
                 // `“…” was written by Berlin`
                 ctx.np_starting_at(cue.end + 1, n)

@@ -915,7 +915,35 @@ fn names_given_in_marks_have_no_speaker() {
 #[test]
 fn unlisted_verb_before_a_colon_after_an_earlier_cue() {
     assert_eq!(
-        speakers("She said the figures were sound, to which Ortiz interjected: “That is just not true.”"),
+        speakers(
+            "She said the figures were sound, to which Ortiz interjected: “That is just not true.”"
+        ),
         vec![said("That is just not true.", "Ortiz")]
+    );
+}
+
+#[test]
+fn participles_after_the_quote_do_not_invert() {
+    assert_eq!(
+        speakers(
+            "He also vowed, “We are going to defeat them and we are going to do it fast,” referring to the militants."
+        ),
+        vec![said(
+            "We are going to defeat them and we are going to do it fast,",
+            "He"
+        )]
+    );
+    assert_eq!(
+        speakers(
+            "Supporters shoved a protester, with Ortiz reportedly yelling: “Get him out of here!”"
+        ),
+        vec![said("Get him out of here!", "Ortiz")]
+    );
+    assert_eq!(
+        speakers("This is “roughly the same lead she has held all month,” reported the Ledger."),
+        vec![said(
+            "roughly the same lead she has held all month,",
+            "the Ledger"
+        )]
     );
 }
