@@ -594,22 +594,35 @@ fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
             let to = (from..q)
                 .find(|&t| ctx.toks[t].span.start >= sp.span.start)
                 .unwrap_or(q);
-            let separated = (from..to).any(|t| {
-                let tok = &ctx.toks[t];
-                // `X complained …, suggesting Y sees …`: a participle goes
-                // on with X's attribution.
-                let participle_next = ctx
-                    .low
-                    .get(t + 1)
-                    .and_then(|w| w.as_deref())
-                    .is_some_and(|w| w.ends_with("ing"))
-                    && ctx.cue(t + 1).is_some();
-                (tok.is_punct(',') && !participle_next)
-                    || tok.is_punct(';')
-                    || tok.is_punct(':')
-                    || is_dash(ctx, t)
-                    || tok.quote().is_some()
-            });
+            let (inner, _) = &cands[best];
+            // `The spot ends with footage of Ortiz saying “…”`: a participle
+            // after `of` and its own speaker reports for that speaker.
+            let own_speaker = ctx.low[inner.first]
+                .as_deref()
+                .is_some_and(|w| w.ends_with("ing"))
+                && inner.first > 0
+                && ctx.toks[inner.first - 1].span.end == sp.span.end
+                && {
+                    let k = ctx.index_at(sp.span.start);
+                    k > 0 && ctx.low[k - 1].as_deref() == Some("of")
+                };
+            let separated = own_speaker
+                || (from..to).any(|t| {
+                    let tok = &ctx.toks[t];
+                    // `X complained …, suggesting Y sees …`: a participle goes
+                    // on with X's attribution.
+                    let participle_next = ctx
+                        .low
+                        .get(t + 1)
+                        .and_then(|w| w.as_deref())
+                        .is_some_and(|w| w.ends_with("ing"))
+                        && ctx.cue(t + 1).is_some();
+                    (tok.is_punct(',') && !participle_next)
+                        || tok.is_punct(';')
+                        || tok.is_punct(':')
+                        || is_dash(ctx, t)
+                        || tok.quote().is_some()
+                });
             if separated {
                 break;
             }

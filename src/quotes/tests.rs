@@ -947,3 +947,11 @@ fn participles_after_the_quote_do_not_invert() {
         )]
     );
 }
+
+#[test]
+fn footage_of_someone_saying() {
+    assert_eq!(
+        speakers("The advert ends with footage of Ortiz saying during the debate, “That makes me smart,” as Lee objected."),
+        vec![said("That makes me smart,", "Ortiz")]
+    );
+}
