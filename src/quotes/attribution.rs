@@ -9,7 +9,7 @@ use crate::model::{QuoteKind, Span};
 
 use super::cues::LEX;
 use super::cues::{Class, Cue};
-use super::speaker::{Ctx, Np};
+use super::speaker::{Ctx, IRREGULAR, Np};
 
 /// Who said a run, and the cue that says so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,20 +41,39 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
             .as_deref()
             .is_some_and(|w| w.ends_with("ing")) =>
         {
-            let aux = cue.first > lo
+            // `is already claiming`: one adverb may stand between.
+            let adverb = cue.first > lo + 1
                 && ctx.low[cue.first - 1].as_deref().is_some_and(|w| {
+                    w.ends_with("ly") || matches!(w, "already" | "still" | "now" | "also")
+                });
+            let before = cue.first - usize::from(adverb);
+            let aux = before > lo
+                && ctx.low[before - 1].as_deref().is_some_and(|w| {
                     matches!(
                         w,
                         "is" | "was" | "are" | "were" | "been" | "be" | "keeps" | "kept"
                     )
                 });
             if aux {
-                ctx.left_of(cue.first, lo)
-            } else if cue.first > lo && ctx.is_cap(cue.first - 1) {
-                // `footage of Ortiz saying …`: the name just before speaks.
-                ctx.np_ending_at(cue.first - 1, lo)
+                // `Ruiz kept asking`: "kept" is no auxiliary to skip.
+                let verb = ctx.low[before - 1]
+                    .as_deref()
+                    .is_some_and(|w| matches!(w, "keeps" | "kept"));
+                ctx.left_of(before - usize::from(verb), lo)
+            } else if before > lo
+                && ctx.is_cap(before - 1)
+                && !ctx.low[before - 1]
+                    .as_deref()
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                // `footage of Ortiz saying …`, `with Ortiz reportedly
+                // yelling …`: the name just before speaks (`remarks made in
+                // 2006 saying` names a year, nobody).
+                ctx.np_ending_at(before - 1, lo)
             } else {
-                None
+                // `Ruiz posted tweets Friday saying that …`: the sentence's
+                // subject does the saying, over any clause inside.
+                subject(ctx, lo, cue.first).filter(|np| names_someone(ctx, np))
             }
         }
         // `a class called “Perception”`: a naming participle after a common
@@ -87,17 +106,33 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
                 .find(|&k| ctx.low[k].as_deref() == Some("by"))?;
             ctx.np_starting_at(by + 1, hi)
         }
-        _ => ctx.left_of(cue.first, lo).or_else(|| {
-            // Inverted: `said Leavitt`, `said the press secretary`; only when
-            // nothing of the clause stands before the cue.
-            (invertible(ctx, cue)
-                && (cue.first == lo
-                    || ctx.toks[cue.first - 1].quote().is_some()
-                    || is_comma(ctx, cue.first - 1)))
-            .then(|| ctx.np_starting_at(cue.end, hi))
-            .flatten()
-            .filter(|np| !np.pronoun || ctx.toks.get(cue.end).is_some_and(|t| t.span == np.span))
-        }),
+        _ => ctx
+            .left_of(cue.first, lo)
+            .or_else(|| {
+                // Inverted: `said Leavitt`, `said the press secretary`; only when
+                // nothing of the clause stands before the cue.
+                (invertible(ctx, cue)
+                    && (cue.first == lo
+                        || ctx.toks[cue.first - 1].quote().is_some()
+                        || is_comma(ctx, cue.first - 1)))
+                .then(|| ctx.np_starting_at(cue.end, hi))
+                .flatten()
+                .filter(|np| {
+                    !np.pronoun || ctx.toks.get(cue.end).is_some_and(|t| t.span == np.span)
+                })
+            })
+            .or_else(|| {
+                // `he backed Lee over Ortiz and said …`: a second verb of
+                // saying shares the sentence's subject.
+                let and = ctx.skip_left(cue.first, lo).checked_sub(1)?;
+                (matches!(cue.class, Class::Speech | Class::Tell)
+                    && and > lo
+                    && ctx.low[and].as_deref() == Some("and")
+                    && ctx.toks[and - 1].is_word())
+                .then(|| subject(ctx, lo, and))
+                .flatten()
+                .filter(|np| names_someone(ctx, np))
+            }),
     }
 }
 
@@ -130,6 +165,13 @@ fn is_noun_use(ctx: &Ctx, cue: &Cue, lo: usize) -> bool {
         }
     }
     if !w.ends_with('s') || w == "says" {
+        return false;
+    }
+    // `videos he calls …`: after a pronoun subject the cue is a verb.
+    if ctx.low[cue.first - 1]
+        .as_deref()
+        .is_some_and(|p| LEX.pronouns.contains(p))
+    {
         return false;
     }
     // `New reports have shown`: a verb follows the noun.
@@ -166,6 +208,28 @@ fn is_noun_use(ctx: &Ctx, cue: &Cue, lo: usize) -> bool {
                 "of" | "in" | "on" | "for" | "about" | "with" | "by" | "to" | "from" | "over"
             )
         })
+}
+
+/// `a culture called “The Way”`, `known online as “Guccifer”`: the run is
+/// a name given to something; nobody is quoted, so it has no speaker.
+pub fn is_named(ctx: &Ctx, q: usize) -> bool {
+    let word = |k: usize| ctx.low.get(k).and_then(|w| w.as_deref());
+    let mut k = q;
+    if k > 0 && word(k - 1).is_some_and(|w| matches!(w, "the" | "a" | "an")) {
+        k -= 1;
+    }
+    if k > 1 && word(k - 1) == Some("as") {
+        // `known as`, `known online as`
+        let mut v = k - 2;
+        if v > 0 && word(v).is_some_and(|w| w.ends_with("ly") || w == "online") {
+            v -= 1;
+        }
+        return word(v) == Some("known");
+    }
+    k > 0
+        && ctx
+            .cue(k - 1)
+            .is_some_and(|cue| cue.end == k && is_naming(ctx, &cue))
 }
 
 fn is_naming(ctx: &Ctx, cue: &Cue) -> bool {
@@ -307,13 +371,33 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
             break;
         }
         if let Some(cue) = ctx.cue(k) {
+            // `“I do.” She followed that by saying …`: after a quote that
+            // ends its sentence, only a short `X said.` clause attributes it.
+            if ends_sentence
+                && k > start
+                && ctx.toks.get(cue.end).is_some_and(|t| {
+                    t.is_word()
+                        && !ctx.low[cue.end].as_deref().is_some_and(|w| {
+                            w != "that"
+                                && (LEX.stop.contains(w)
+                                    || LEX.time.contains(w)
+                                    || LEX.skip.contains(w))
+                        })
+                })
+            {
+                return None;
+            }
             // `“…” was written by Berlin` (not `said by telephone`)
             let by = ctx.low.get(cue.end).and_then(|w| w.as_deref()) == Some("by")
                 && ctx.low[cue.first - 1]
                     .as_deref()
                     .is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "been" | "be"));
             let sp = if k == start {
-                ctx.np_starting_at(cue.end, n)
+                // `“…,” referring to the plan`: only a cue that inverts
+                // takes its speaker after it.
+                (invertible(ctx, &cue) || cue.class == Class::According)
+                    .then(|| ctx.np_starting_at(cue.end, n))
+                    .flatten()
             } else if by {
                 // `“…” was written by Berlin`
                 ctx.np_starting_at(cue.end + 1, n)
@@ -358,16 +442,20 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
         if !ctx.toks[v].is_word() {
             return None;
         }
-        let past = ctx.low[v].as_deref().is_some_and(|w| w.ends_with("ed")) && !ctx.is_cap(v);
+        let past = ctx.low[v]
+            .as_deref()
+            .is_some_and(|w| w.ends_with("ed") || IRREGULAR.contains(&w) || w == "shot")
+            && !ctx.is_cap(v);
         if !past {
             continue;
         }
         let closes = ctx.toks.get(v + 1).is_none_or(|t| {
             t.ends_sentence
                 || t.is_punct(',')
-                || ctx.low[v + 1]
-                    .as_deref()
-                    .is_some_and(|w| LEX.stop.contains(w) || matches!(w, "out" | "back" | "up"))
+                || (!ends_sentence
+                    && ctx.low[v + 1].as_deref().is_some_and(|w| {
+                        LEX.stop.contains(w) || matches!(w, "out" | "back" | "up")
+                    }))
         });
         let np = ctx.np_starting_at(start, v)?;
         if !closes || np.span.end != ctx.toks[v - 1].span.end {
@@ -481,6 +569,23 @@ fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
         }
         k += 1;
     }
+    // `…, to which O'Malley interjected: “…”`: a name and a verb we do not
+    // list, right before the colon, after any listed cue.
+    if q >= lo + 3
+        && ctx.toks[q - 1].is_punct(':')
+        && ctx.low[q - 2].as_deref().is_some_and(|w| {
+            !ctx.is_cap(q - 2)
+                && ctx.cue(q - 2).is_none()
+                && (w.ends_with("ed") || IRREGULAR.contains(&w))
+        })
+        && ctx.is_cap(q - 3)
+        && let Some(np) = ctx.np_ending_at(q - 3, lo).filter(|np| !np.pronoun)
+        && cands
+            .last()
+            .is_none_or(|(c, _)| c.span.end <= np.span.start)
+    {
+        return Some((found(np, Some(&unlisted_cue(ctx, q - 2))), Some(q - 2)));
+    }
     if let Some(mut best) = cands.len().checked_sub(1) {
         while best > 0 {
             let (outer, _) = &cands[best - 1];
@@ -489,28 +594,70 @@ fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
             let to = (from..q)
                 .find(|&t| ctx.toks[t].span.start >= sp.span.start)
                 .unwrap_or(q);
-            let separated = (from..to).any(|t| {
-                let tok = &ctx.toks[t];
-                // `X complained …, suggesting Y sees …`: a participle goes
-                // on with X's attribution.
-                let participle_next = ctx
-                    .low
-                    .get(t + 1)
-                    .and_then(|w| w.as_deref())
-                    .is_some_and(|w| w.ends_with("ing"))
-                    && ctx.cue(t + 1).is_some();
-                (tok.is_punct(',') && !participle_next)
-                    || tok.is_punct(';')
-                    || tok.is_punct(':')
-                    || is_dash(ctx, t)
-                    || tok.quote().is_some()
-            });
+            let (inner, _) = &cands[best];
+            // `The spot ends with footage of Ortiz saying “…”`: a participle
+            // after `of` and its own speaker reports for that speaker.
+            let own_speaker = ctx.low[inner.first]
+                .as_deref()
+                .is_some_and(|w| w.ends_with("ing"))
+                && inner.first > 0
+                && ctx.toks[inner.first - 1].span.end == sp.span.end
+                && {
+                    let k = ctx.index_at(sp.span.start);
+                    k > 0 && ctx.low[k - 1].as_deref() == Some("of")
+                };
+            let separated = own_speaker
+                || (from..to).any(|t| {
+                    let tok = &ctx.toks[t];
+                    // `X complained …, suggesting Y sees …`: a participle goes
+                    // on with X's attribution.
+                    let participle_next = ctx
+                        .low
+                        .get(t + 1)
+                        .and_then(|w| w.as_deref())
+                        .is_some_and(|w| w.ends_with("ing"))
+                        && ctx.cue(t + 1).is_some();
+                    (tok.is_punct(',') && !participle_next)
+                        || tok.is_punct(';')
+                        || tok.is_punct(':')
+                        || is_dash(ctx, t)
+                        || tok.quote().is_some()
+                });
             if separated {
                 break;
             }
             best -= 1;
         }
-        let (cue, speaker) = cands[best];
+        let (cue, mut speaker) = cands[best];
+        // `Ruiz, who called Lee on Monday, told her staff “…”`: the relative
+        // clause closes and the main verb follows; its subject is the
+        // phrase "who" stands for.
+        let mut cue = cue;
+        if let Some(ante) = speaker.antecedent {
+            let main_verb = (cue.end..q).find(|&c| {
+                ctx.toks[c].is_punct(',')
+                    && ctx
+                        .low
+                        .get(c + 1)
+                        .and_then(|w| w.as_deref())
+                        .is_some_and(|w| {
+                            !ctx.is_cap(c + 1)
+                                && (ctx.cue(c + 1).is_some()
+                                    || w.ends_with("ed")
+                                    || matches!(w, "told" | "wrote" | "spoke" | "said"))
+                        })
+            });
+            if let Some(c) = main_verb {
+                speaker = Np {
+                    span: ante,
+                    pronoun: false,
+                    antecedent: None,
+                };
+                if let Some(main) = ctx.cue(c + 1).filter(|m| m.end <= q) {
+                    cue = main;
+                }
+            }
+        }
         return Some((found(speaker, Some(&cue)), Some(cue.first)));
     }
     // `Ortiz: “…”`, `Ana Ruiz: Budget Plan ‘Makes No Sense’`
@@ -540,7 +687,50 @@ fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
     if participle_seen {
         return subject(ctx, lo, q).map(|np| (found(np, None), None));
     }
-    None
+    claim_owner(ctx, q, lo).map(|np| (found(np, None), None))
+}
+
+/// `Ortiz's claim that the plan is “reckless”`, `his warning that …`: a
+/// possessed statement noun whose that-clause holds the run; the possessor
+/// is the speaker. Only the clause's own words may stand between. A cue
+/// before the claim wins (`Lee said Ortiz's claim that … is “false”`).
+fn claim_owner(ctx: &Ctx, q: usize, lo: usize) -> Option<Np> {
+    let floor = lo.max(q.saturating_sub(30));
+    let that = (floor..q)
+        .rev()
+        .take_while(|&k| {
+            let t = &ctx.toks[k];
+            !(t.quote().is_some() || t.is_punct(';') || t.is_punct(':') || t.ends_sentence)
+        })
+        .find(|&k| ctx.low[k].as_deref() == Some("that"))?;
+    let noun = that.checked_sub(1).filter(|&n| n >= lo)?;
+    if !ctx.low[noun]
+        .as_deref()
+        .is_some_and(|w| LEX.claims.contains(w))
+    {
+        return None;
+    }
+    // One adjective may stand between (`his earlier claim`).
+    let mut owner = noun.checked_sub(1).filter(|&o| o >= lo)?;
+    let possessive = |k: usize| {
+        ctx.low[k]
+            .as_deref()
+            .is_some_and(|w| matches!(w, "his" | "her" | "their") || w.ends_with("'s"))
+    };
+    if !possessive(owner) {
+        owner = owner.checked_sub(1).filter(|&o| o >= lo && possessive(o))?;
+    }
+    let w = ctx.low[owner].as_deref()?;
+    if w.ends_with("'s") {
+        // `Donald Trump's`: the whole name, as written.
+        ctx.np_ending_at(owner, lo).filter(|_| ctx.is_cap(owner))
+    } else {
+        Some(Np {
+            span: ctx.toks[owner].span,
+            pronoun: true,
+            antecedent: None,
+        })
+    }
 }
 
 /// The subject of the sentence part `lo..q`: its first name, pronoun or
@@ -704,7 +894,7 @@ pub fn attribute(ctx: &Ctx, runs: &[RunRef]) -> (Vec<Option<Attr>>, Vec<usize>) 
             // the sentence before.
             let subj = subject(ctx, lo, r.tok);
             let names = subj.is_some_and(|np| names_someone(ctx, &np));
-            attr = if names {
+            attr = if names || (r.kind == QuoteKind::Partial && subj.is_some()) {
                 None
             } else {
                 earlier(ctx, &starts, sent)

@@ -36,6 +36,7 @@ pub struct Lexicon {
     pub nonname: HashSet<&'static str>,
     pub nouns: HashSet<&'static str>,
     pub inverted: HashSet<&'static str>,
+    pub claims: HashSet<&'static str>,
 }
 
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -73,6 +74,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         nonname: set("nonname"),
         nouns: set("noun"),
         inverted: set("inverted"),
+        claims: set("claim"),
     }
 });
 

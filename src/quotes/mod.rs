@@ -16,6 +16,8 @@ mod marks;
 mod speaker;
 mod words;
 
+use std::collections::HashSet;
+
 use crate::model::{Article, EntityKind, Paragraph, Quote, QuoteKind, Role, Span, Speaker};
 
 use attribution::{Attr, RunRef};
@@ -67,6 +69,7 @@ pub fn detect(text: &str, paragraphs: &[Paragraph]) -> Detected {
     // The quotes of the previous paragraph (for a signature line after it).
     let mut last_para_quotes = 0..0;
     let mut last_only_quotes = false;
+    let mut named: HashSet<Span> = HashSet::new();
     for (pi, &para) in paras.iter().enumerate() {
         let runs = marks::runs(text, para);
         let tags = marks::tags(text, para);
@@ -150,6 +153,11 @@ pub fn detect(text: &str, paragraphs: &[Paragraph]) -> Detected {
                 continue;
             }
             para_quotes.push(quotes.len());
+            if r.kind == QuoteKind::Partial && attribution::is_named(&ctx, r.tok) {
+                named.insert(run.inner);
+                quotes.push(make_quote(&mut speakers, run.inner, r.kind, None));
+                continue;
+            }
             quotes.push(make_quote(&mut speakers, run.inner, r.kind, attrs[n]));
         }
         if continues
@@ -208,7 +216,9 @@ pub fn detect(text: &str, paragraphs: &[Paragraph]) -> Detected {
     close_group(&mut quotes, group.take());
     // A fragment in marks that nobody is said to have said is a scare quote
     // or a name (`the so-called “experts”`), not a quotation.
-    quotes.retain(|q| q.kind != QuoteKind::Partial || q.speaker.is_some());
+    // A name given in marks (`known as “Guccifer”`) is kept, without one.
+    quotes
+        .retain(|q| q.kind != QuoteKind::Partial || q.speaker.is_some() || named.contains(&q.span));
     quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     Detected { quotes, speakers }
 }
@@ -530,7 +540,9 @@ fn speaker_entity(article: &Article, np: speaker::Np, quote: Span) -> Option<usi
 /// `“… Secretary Rubio …,” she said`.
 fn resolve_pronoun(article: &Article, span: Span, quote: Span) -> Option<usize> {
     let word = article.slice(span).to_lowercase();
-    let fits: &[EntityKind] = match word.as_str() {
+    // `he's`, `they'll`: the pronoun before the contraction.
+    let word = word.split(['\'', '’']).next().unwrap_or_default();
+    let fits: &[EntityKind] = match word {
         "he" | "she" | "him" | "her" => &[EntityKind::Person],
         "they" | "it" => &[EntityKind::Person, EntityKind::Organization],
         _ => return None,

@@ -76,7 +76,7 @@ const PREPOSITIONS: [&str; 20] = [
 /// Longest name sequence in tokens (`Members of the Coalition of the Willing`).
 const MAX_NAME: usize = 16;
 /// Common irregular past tenses that end a speaker phrase.
-const IRREGULAR: [&str; 16] = [
+pub const IRREGULAR: [&str; 16] = [
     "sent", "took", "made", "gave", "went", "came", "got", "put", "set", "met", "ran", "won",
     "lost", "led", "held", "left",
 ];
@@ -173,7 +173,12 @@ impl Ctx<'_> {
     /// `the report said`, `a Post report found`: a cue word right after a
     /// determiner or possessive is a noun when a cue or punctuation follows.
     fn is_noun_cue(&self, i: usize, cue_follows: bool) -> bool {
-        i > 0
+        // A past tense is no noun (`the mother of three replied`).
+        let past = self
+            .word(i)
+            .is_some_and(|w| w.ends_with("ed") || matches!(w, "said" | "told" | "wrote"));
+        !past
+            && i > 0
             && (self.is_determiner(i - 1) || self.is_possessive(i - 1))
             && self
                 .toks
@@ -216,6 +221,14 @@ impl Ctx<'_> {
     /// The noun phrase that ends at token `t` (not before `lo`).
     pub fn np_ending_at(&self, t: usize, lo: usize) -> Option<Np> {
         let w = self.word(t)?;
+        // `the mother of three`: a count closing the phrase.
+        if t >= lo + 2 && self.is_determiner(t) && self.word(t - 1) == Some("of") {
+            let head = self.np_ending_at(t - 2, lo).filter(|np| !np.pronoun)?;
+            return Some(Np {
+                span: Span::new(head.span.start, self.toks[t].span.end),
+                ..head
+            });
+        }
         if LEX.pronouns.contains(w) {
             return Some(Np {
                 span: self.toks[t].span,
@@ -273,6 +286,33 @@ impl Ctx<'_> {
             k = j;
             n += 1;
         }
+        // Without a determiner or a name, a speaker is a plural or a group
+        // (`officials said`, `police say`); a bare singular is another
+        // verb's object (`is disavowing remarks`, `(pun intended)`).
+        let bare = !self.is_determiner(k) && !self.is_cap(k) && !self.is_possessive(k);
+        let group = (k..=t).filter_map(|i| self.word(i)).any(|w| {
+            w.ends_with('s')
+                || matches!(
+                    w,
+                    "people"
+                        | "police"
+                        | "staff"
+                        | "media"
+                        | "men"
+                        | "women"
+                        | "children"
+                        | "half"
+                        | "more"
+                        | "either"
+                        | "neither"
+                        | "none"
+                        | "crowd"
+                        | "data"
+                )
+        });
+        if bare && !group {
+            return None;
+        }
         Some(Np {
             span: self.span(k, t),
             pronoun: false,
@@ -291,7 +331,7 @@ impl Ctx<'_> {
 
     /// Skips auxiliaries, adverbs and time adjuncts leftwards from `j`
     /// (exclusive); returns the new exclusive end.
-    fn skip_left(&self, mut j: usize, lo: usize) -> usize {
+    pub fn skip_left(&self, mut j: usize, lo: usize) -> usize {
         let lo = lo.max(j.saturating_sub(8));
         while j > lo {
             let t = j - 1;
@@ -332,18 +372,30 @@ impl Ctx<'_> {
             return None;
         }
         let t = j - 1;
-        if self.word(t) == Some("who") {
-            // "Smith, who …": the speaker is "who", as written; it stands
+        if matches!(self.word(t), Some("who" | "which")) {
+            // "Smith, who …", "the police department which reported …":
+            // the speaker is the relative pronoun, as written; it stands
             // for the phrase before it.
-            if t >= lo + 2 && self.toks[t - 1].is_punct(',') {
-                let ante = self.np_ending_at(t - 2, lo)?;
-                return Some(Np {
-                    span: self.toks[t].span,
+            let end = if t >= lo + 2 && self.toks[t - 1].is_punct(',') {
+                t - 2
+            } else if t > lo && self.toks[t - 1].is_word() {
+                t - 1
+            } else {
+                return None;
+            };
+            // `anyone who said`: any word before stands for the phrase.
+            let ante = self.np_ending_at(end, lo).or_else(|| {
+                self.word(end).map(|_| Np {
+                    span: self.toks[end].span,
                     pronoun: false,
-                    antecedent: Some(ante.span),
-                });
-            }
-            return None;
+                    antecedent: None,
+                })
+            })?;
+            return Some(Np {
+                span: self.toks[t].span,
+                pronoun: false,
+                antecedent: Some(ante.span),
+            });
         }
         // `Gov. Ana Ruiz (D-Ore.), said`: skip the bracket.
         let mut t = t;
@@ -371,7 +423,12 @@ impl Ctx<'_> {
                     .np_ending_at(k, lo)
                     .filter(|np| np.pronoun || self.is_cap(k))?;
                 let first = self.index_at(np.span.start).max(lo);
-                let after_prep = first > lo && self.is_stop(first - 1);
+                // (`so subdued that Ortiz was prompted to say` has a
+                // subject after "that".)
+                let after_prep = first > lo
+                    && self
+                        .word(first - 1)
+                        .is_some_and(|w| w == "to" || PREPOSITIONS.contains(&w));
                 (!after_prep).then_some(np)
             });
         }
@@ -383,7 +440,14 @@ impl Ctx<'_> {
             && self
                 .word(first - 1)
                 .is_some_and(|w| PREPOSITIONS.contains(&w));
-        if prep && !np.pronoun {
+        // `three days after Trump told …`: before a name with its verb,
+        // these open a clause whose subject the name is.
+        let clause = first > lo
+            && self.is_cap(first)
+            && self
+                .word(first - 1)
+                .is_some_and(|w| matches!(w, "after" | "before" | "since"));
+        if prep && !np.pronoun && !clause {
             let j = self.skip_left(first - 1, lo);
             if j > lo
                 && !self.toks[j - 1].is_punct(',')
@@ -485,7 +549,16 @@ impl Ctx<'_> {
                     || (w.ends_with('s') && !w.ends_with("ss") && !plural_end)
                     || IRREGULAR.contains(&w)
             });
-            let lower_ok = self.is_np_word(k) && !cap && !(after_name && verbish);
+            // `the protesters gathered`: a past tense after a plural.
+            let after_plural = k > i
+                && self
+                    .word(k - 1)
+                    .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
+                && self
+                    .word(k)
+                    .is_some_and(|w| w.ends_with("ed") || IRREGULAR.contains(&w));
+            let verb_next = (after_name && verbish) || after_plural;
+            let lower_ok = self.is_np_word(k) && !cap && !verb_next;
             if cap_ok || lower_ok || (connector && k > i) {
                 end = k;
                 k += 1;

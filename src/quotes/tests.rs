@@ -709,3 +709,251 @@ fn a_closing_attribution_covers_the_whole_sentence() {
         "{found:?}"
     );
 }
+
+/// (quote, speaker) of the runs of `text`, for the cases below.
+fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+    runs(text).into_iter().map(|r| (r.0, r.2)).collect()
+}
+
+fn said(q: &str, speaker: &str) -> (String, Option<String>) {
+    (q.to_owned(), Some(speaker.to_owned()))
+}
+
+#[test]
+fn a_possessed_claim_names_its_speaker() {
+    assert_eq!(
+        speakers(
+            "Critics seized on Ana Ruiz’s claim that there were “thousands of cases” last year."
+        ),
+        vec![said("thousands of cases", "Ana Ruiz’s")]
+    );
+    assert_eq!(
+        speakers(
+            "Contrary to his earlier claim that voters would “learn nothing,” the files were released."
+        ),
+        vec![said("learn nothing,", "his")]
+    );
+}
+
+#[test]
+fn a_clause_after_after_keeps_its_subject() {
+    assert_eq!(
+        speakers(
+            "The vote came three days after Ortiz told the Ledger he was “not quite there yet” on the plan."
+        ),
+        vec![said("not quite there yet", "Ortiz")]
+    );
+    assert_eq!(
+        speakers("Sen. Lee Park kept asking her why the agency had blamed “spontaneous” protests."),
+        vec![said("spontaneous", "Sen. Lee Park")]
+    );
+}
+
+#[test]
+fn relative_clause_then_main_verb() {
+    let text = "Ruiz, who called Lee shortly after the result was declared, told her supporters, “I still love this town, and I always will.”";
+    assert_eq!(
+        speakers(text),
+        vec![said("I still love this town, and I always will.", "Ruiz")]
+    );
+    let direct = quotes(text).into_iter().find(|q| q.1 == "direct");
+    assert_eq!(direct.and_then(|q| q.3).as_deref(), Some("told"));
+    assert_eq!(
+        speakers(
+            "The county turned to the sheriff’s office which reported “2,521 incidents” in June."
+        ),
+        vec![said("2,521 incidents", "which")]
+    );
+}
+
+#[test]
+fn the_next_sentence_does_not_attribute_a_finished_quote() {
+    assert_eq!(
+        speakers(
+            "Asked about it, Ruiz said, “I do take responsibility.” She followed that by saying, “I am not a natural politician.”"
+        ),
+        vec![
+            said("I do take responsibility.", "Ruiz"),
+            said("I am not a natural politician.", "She"),
+        ]
+    );
+}
+
+#[test]
+fn participles_and_their_speakers() {
+    // A bare participle reports for the sentence's subject, over the
+    // clause inside it.
+    assert_eq!(
+        speakers(
+            "Ortiz posted a series of messages early Friday saying that Lee had shown bad judgment in choosing Park “as a model of virtue.”"
+        ),
+        vec![said("as a model of virtue.", "Ortiz")]
+    );
+    // A year before a participle is nobody: the subject circulates them.
+    assert_eq!(
+        speakers(
+            "Rivals circulated remarks Ortiz made in 2006 saying he “sort of hopes” prices fall."
+        ),
+        vec![said("sort of hopes", "Rivals")]
+    );
+}
+
+#[test]
+fn contracted_pronouns_speak() {
+    assert_eq!(
+        speakers(
+            "Lee spoke in Ohio on Monday. And he’s predicting that Ortiz “has no chance” of winning."
+        ),
+        vec![said("has no chance", "he’s")]
+    );
+}
+
+#[test]
+fn speaker_phrases_that_are_not_speakers() {
+    // A count closes a description; a past tense after it is its verb.
+    assert_eq!(
+        speakers(
+            "Pressed on why the plan leaves out fathers, the 34-year-old mother of three replied, “It is meant to help mothers.”"
+        ),
+        vec![said(
+            "It is meant to help mothers.",
+            "the 34-year-old mother of three"
+        )]
+    );
+    // A bare singular noun is some verb's object, not a speaker.
+    let text = "Senator Ana Ruiz is disavowing remarks made by a campaign aide who said voters should not “elect the same people again” at a rally.";
+    assert_eq!(
+        speakers(text),
+        vec![said("elect the same people again", "who")]
+    );
+    // Negated auxiliaries stand between a speaker and the cue.
+    assert_eq!(
+        speakers("Ortiz didn’t say the deal was “dead,” but aides were gloomy."),
+        vec![said("dead,", "Ortiz")]
+    );
+}
+
+#[test]
+fn unlisted_irregular_verb_after_the_quote() {
+    assert_eq!(
+        speakers("Lee attacked him again. “Ortiz wants to look tough tonight,” Park shot back."),
+        vec![said("Ortiz wants to look tough tonight,", "Park")]
+    );
+}
+
+#[test]
+fn openers_that_are_not_subjects() {
+    // A preposition opens a phrase, not the subject.
+    assert_eq!(
+        speakers(
+            "Outside the arena, the protesters gathered, waving signs and chanting “Stop the plan.”"
+        ),
+        vec![said("Stop the plan.", "the protesters")]
+    );
+    // After "that", a name is the subject of its own clause.
+    assert_eq!(
+        speakers(
+            "The hearing was so dull that Ms. Park was prompted to say, “I cannot believe how quiet it has been.”"
+        ),
+        vec![said("I cannot believe how quiet it has been.", "Ms. Park")]
+    );
+    // After "to", a name is an object (`took to Twitter to accuse`).
+    assert_eq!(
+        speakers(
+            "Ortiz took to Twitter overnight to accuse the council of being “duped” by developers."
+        ),
+        vec![said("duped", "Ortiz")]
+    );
+}
+
+#[test]
+fn a_second_verb_of_saying_shares_the_subject() {
+    assert_eq!(
+        speakers(
+            "He backed Ruiz over Lee in the primary and said, “Lee has never done anything for us.”"
+        ),
+        vec![said("Lee has never done anything for us.", "He")]
+    );
+}
+
+#[test]
+fn auxiliaries_and_adverbs_before_a_participle() {
+    assert_eq!(
+        speakers(
+            "The count isn’t over, but the Ruiz campaign is already claiming victory in the so-called “rust belt bracket.”"
+        ),
+        vec![said("rust belt bracket.", "the Ruiz campaign")]
+    );
+    assert_eq!(
+        speakers(
+            "Back in 1999, Ms. Ruiz praised the mayor, telling a radio host: “I wish I could be like her.”"
+        ),
+        vec![said("I wish I could be like her.", "Ms. Ruiz")]
+    );
+}
+
+#[test]
+fn names_given_in_marks_have_no_speaker() {
+    // Kept as partial quotes without a speaker: nobody said them.
+    assert_eq!(
+        speakers("Ruiz, 44, known online as “Ghostwriter,” was extradited in 2014."),
+        vec![("Ghostwriter,".to_owned(), None)]
+    );
+    assert_eq!(
+        speakers(
+            "She met resistance at the old firm, renowned for a culture called “The Open Way.”"
+        ),
+        vec![("The Open Way.".to_owned(), None)]
+    );
+    // A verb of saying with an object is no naming.
+    assert_eq!(
+        speakers("Ortiz called the plan “a disaster” on Monday."),
+        vec![said("a disaster", "Ortiz")]
+    );
+}
+
+#[test]
+fn unlisted_verb_before_a_colon_after_an_earlier_cue() {
+    assert_eq!(
+        speakers(
+            "She said the figures were sound, to which Ortiz interjected: “That is just not true.”"
+        ),
+        vec![said("That is just not true.", "Ortiz")]
+    );
+}
+
+#[test]
+fn participles_after_the_quote_do_not_invert() {
+    assert_eq!(
+        speakers(
+            "He also vowed, “We are going to defeat them and we are going to do it fast,” referring to the militants."
+        ),
+        vec![said(
+            "We are going to defeat them and we are going to do it fast,",
+            "He"
+        )]
+    );
+    assert_eq!(
+        speakers(
+            "Supporters shoved a protester, with Ortiz reportedly yelling: “Get him out of here!”"
+        ),
+        vec![said("Get him out of here!", "Ortiz")]
+    );
+    assert_eq!(
+        speakers("This is “roughly the same lead she has held all month,” reported the Ledger."),
+        vec![said(
+            "roughly the same lead she has held all month,",
+            "the Ledger"
+        )]
+    );
+}
+
+#[test]
+fn footage_of_someone_saying() {
+    assert_eq!(
+        speakers(
+            "The advert ends with footage of Ortiz saying during the debate, “That makes me smart,” as Lee objected."
+        ),
+        vec![said("That makes me smart,", "Ortiz")]
+    );
+}
