@@ -34,7 +34,7 @@ pub fn sentence_starts(ctx: &Ctx) -> Vec<usize> {
 /// The speaker of a cue found at `cue`, looking within `lo..hi`.
 pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
     match cue.class {
-        Class::According => ctx.np_starting_at(cue.end, hi),
+        Class::According => according_speaker(ctx, cue.end, hi),
         // `a statement announcing …`: a participle has a subject only after
         // an auxiliary (`is saying`); otherwise the sentence's subject speaks.
         _ if ctx.low[cue.first]
@@ -134,6 +134,51 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
                 .filter(|np| names_someone(ctx, np))
             }),
     }
+}
+
+/// `according to Afghanistan's ambassador to the United States Ana Ruiz,`:
+/// the source is the whole phrase up to the comma (or the sentence end),
+/// when that comes soon; otherwise the first noun phrase.
+fn according_speaker(ctx: &Ctx, start: usize, hi: usize) -> Option<Np> {
+    let np = ctx.np_starting_at(start, hi)?;
+    let np_last = ctx.index_at(np.span.end).checked_sub(1)?;
+    let mut last = np_last;
+    let mut k = np_last + 1;
+    let mut closes = ctx.toks[np_last].ends_sentence || k >= hi;
+    while !closes && k < hi.min(start + 14) {
+        let t = &ctx.toks[k];
+        if t.is_punct(',') || (!t.is_word() && t.ends_sentence) {
+            closes = true;
+            break;
+        }
+        if !t.is_word() || ctx.cue(k).is_some() || ctx.is_time(k) {
+            break;
+        }
+        last = k;
+        k += 1;
+        closes = t.ends_sentence || k >= hi;
+    }
+    if !closes {
+        return Some(np);
+    }
+    // `according to the team's coach, Ana Ruiz, …`: the name in apposition
+    // belongs to the source.
+    if ctx.toks.get(k).is_some_and(|t| t.is_punct(','))
+        && ctx.is_cap(k + 1)
+        && let Some(name) = ctx.np_starting_at(k + 1, hi)
+    {
+        let after = ctx.index_at(name.span.end);
+        if ctx.toks.get(after).is_some_and(|t| t.is_punct(',')) {
+            last = after - 1;
+        }
+    }
+    if last == np_last {
+        return Some(np);
+    }
+    Some(Np {
+        span: Span::new(np.span.start, ctx.toks[last].span.end),
+        ..np
+    })
 }
 
 /// `dozens of Senate claims`, `the answers`: a cue word that is a plural

@@ -530,7 +530,18 @@ fn speaker_entity(article: &Article, np: speaker::Np, quote: Span) -> Option<usi
     } else {
         // A relative "who" resolves through the phrase it stands for.
         let span = np.antecedent.unwrap_or(np.span);
-        article.mentions_in(span).first().map(|m| m.entity)
+        // `the ambassador to the United States Ana Ruiz`: the person named
+        // in the phrase, else its first name.
+        let mentions = article.mentions_in(span);
+        let kind = |m: &&crate::model::Mention, k: EntityKind| {
+            article.entities.get(m.entity).is_some_and(|e| e.kind == k)
+        };
+        mentions
+            .iter()
+            .find(|m| kind(m, EntityKind::Person))
+            .or_else(|| mentions.iter().find(|m| kind(m, EntityKind::Organization)))
+            .or_else(|| mentions.first())
+            .map(|m| m.entity)
     }
 }
 

@@ -138,7 +138,7 @@ impl Ctx<'_> {
         self.word(i).is_some_and(|w| w.ends_with("'s"))
     }
 
-    fn is_time(&self, i: usize) -> bool {
+    pub fn is_time(&self, i: usize) -> bool {
         self.word(i).is_some_and(|w| LEX.time.contains(w))
     }
 

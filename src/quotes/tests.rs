@@ -957,3 +957,23 @@ fn footage_of_someone_saying() {
         vec![said("That makes me smart,", "Ortiz")]
     );
 }
+
+#[test]
+fn according_to_takes_the_whole_source_phrase() {
+    let text = "According to Ruritania’s Ambassador to the United States Ana Ruiz, the visit shows progress.";
+    let ind = indirect(text);
+    assert_eq!(
+        ind[0].1.as_deref(),
+        Some("Ruritania’s Ambassador to the United States Ana Ruiz")
+    );
+    // A name in apposition belongs to the source, not to the clause.
+    let text = "According to the team’s coach, Lee Park, the robot scored two points.";
+    assert_eq!(
+        indirect(text),
+        vec![(
+            "the robot scored two points".to_owned(),
+            Some("the team’s coach, Lee Park".to_owned()),
+            Some("According to".to_owned())
+        )]
+    );
+}
