@@ -355,7 +355,9 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
     // A quote ending in a period is often followed by a new sentence; one
     // ending in `?`/`!` or followed by a lower-case word is not.
     let n = ctx.toks.len();
-    let lower_next = ctx.toks.get(q + 1).is_some_and(|t| t.is_word()) && !ctx.is_cap(q + 1);
+    let lower_next = ctx.toks.get(q + 1).is_some_and(|t| {
+        t.is_word() && t.span.text(ctx.text).starts_with(|c: char| c.is_lowercase())
+    });
     let ends_sentence = inner.ends_with(['.', '…']) && !lower_next;
     let reach = if ends_sentence { 4 } else { 40 };
     let mut start = q + 1;

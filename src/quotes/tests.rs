@@ -977,3 +977,11 @@ fn according_to_takes_the_whole_source_phrase() {
         )]
     );
 }
+
+#[test]
+fn a_capitalised_adverb_starts_a_new_sentence_after_a_quote() {
+    assert_eq!(
+        speakers("Ruiz said in the spring, “I did not send any classified material.” Later she revised her statement, explaining that she had not kept copies."),
+        vec![said("I did not send any classified material.", "Ruiz")]
+    );
+}
