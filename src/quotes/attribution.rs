@@ -356,7 +356,10 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
     // ending in `?`/`!` or followed by a lower-case word is not.
     let n = ctx.toks.len();
     let lower_next = ctx.toks.get(q + 1).is_some_and(|t| {
-        t.is_word() && t.span.text(ctx.text).starts_with(|c: char| c.is_lowercase())
+        t.is_word()
+            && t.span
+                .text(ctx.text)
+                .starts_with(|c: char| c.is_lowercase())
     });
     let ends_sentence = inner.ends_with(['.', '…']) && !lower_next;
     let reach = if ends_sentence { 4 } else { 40 };
@@ -711,6 +714,16 @@ fn left(ctx: &Ctx, q: usize, lo: usize) -> Option<(Attr, Option<usize>)> {
     // `Ruiz on Schools: The Cuts Are ‘Reckless’` (a headline
     // opening with its speaker) and `Ortiz scolded him: “…”`.
     if let Some(colon) = (lo..q).find(|&t| ctx.toks[t].is_punct(':')) {
+        // `POLLS WRONG, JUST EARLY - Ana Ruiz: “…”`: the name set off by a
+        // dash right before the colon.
+        if colon >= lo + 2
+            && let Some(np) = ctx.np_ending_at(colon - 1, lo).filter(|np| !np.pronoun)
+        {
+            let first = ctx.index_at(np.span.start);
+            if first > lo && is_dash(ctx, first - 1) && ctx.is_cap(first) {
+                return Some((found(np, None), None));
+            }
+        }
         // The first name before the colon (`Advice from Ana Ruiz:`).
         let name = (lo..colon).find(|&k| {
             ctx.is_cap(k)

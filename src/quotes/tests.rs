@@ -981,7 +981,22 @@ fn according_to_takes_the_whole_source_phrase() {
 #[test]
 fn a_capitalised_adverb_starts_a_new_sentence_after_a_quote() {
     assert_eq!(
-        speakers("Ruiz said in the spring, “I did not send any classified material.” Later she revised her statement, explaining that she had not kept copies."),
+        speakers(
+            "Ruiz said in the spring, “I did not send any classified material.” Later she revised her statement, explaining that she had not kept copies."
+        ),
         vec![said("I did not send any classified material.", "Ruiz")]
+    );
+}
+
+#[test]
+fn a_name_after_a_dash_before_the_colon() {
+    assert_eq!(
+        speakers(
+            "POLLS NOT WRONG, JUST TOO EARLY - Ana Ruiz and Lee Park: “The polls simply ended too early.”"
+        ),
+        vec![said(
+            "The polls simply ended too early.",
+            "Ana Ruiz and Lee Park"
+        )]
     );
 }
