@@ -73,7 +73,14 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
             } else {
                 // `Ruiz posted tweets Friday saying that …`: the sentence's
                 // subject does the saying, over any clause inside.
-                subject(ctx, lo, cue.first).filter(|np| names_someone(ctx, np))
+                // From the sentence start, past any quote before (`Ruiz
+                // visited “Today” to discuss it, saying …`).
+                let floor = cue.first.saturating_sub(80);
+                let sent = (floor..cue.first)
+                    .rev()
+                    .find(|&k| ctx.toks[k].ends_sentence)
+                    .map_or(floor, |k| k + 1);
+                subject(ctx, sent.min(lo), cue.first).filter(|np| names_someone(ctx, np))
             }
         }
         // `a class called “Perception”`: a naming participle after a common

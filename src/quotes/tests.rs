@@ -1000,3 +1000,13 @@ fn a_name_after_a_dash_before_the_colon() {
         )]
     );
 }
+
+#[test]
+fn a_participle_reports_for_the_subject_before_a_title() {
+    assert_eq!(
+        speakers(
+            "Sen. Ana Ruiz visited the “Morning” show to discuss her rival, Lee Park, saying “on his worst day” he would do better."
+        ),
+        vec![said("on his worst day", "Sen. Ana Ruiz")]
+    );
+}
