@@ -817,8 +817,22 @@ pub fn subject(ctx: &Ctx, lo: usize, q: usize) -> Option<Np> {
                 || w.ends_with("ly")
                 || w.ends_with("ing"))
     }) || ctx.toks.get(s).is_some_and(|t| !t.is_word());
-    // Skip introductory phrases (`On Friday, after a long pause, …`).
+    // `And then Ortiz went on the attack`: a one-word opener, no comma.
     let mut intro = intro;
+    if intro
+        && word(s).is_some_and(|w| {
+            matches!(
+                w,
+                "then" | "later" | "now" | "also" | "still" | "meanwhile" | "instead" | "finally"
+            )
+        })
+        && ctx.toks.get(s + 1).is_some_and(|t| t.is_word())
+        && ctx.is_cap(s + 1)
+    {
+        s += 1;
+        intro = false;
+    }
+    // Skip introductory phrases (`On Friday, after a long pause, …`).
     let mut hops = 0;
     while intro && hops < 3 {
         s = (s..q.min(s + 25)).find(|&k| ctx.toks[k].is_punct(','))? + 1;

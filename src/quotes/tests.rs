@@ -1010,3 +1010,16 @@ fn a_participle_reports_for_the_subject_before_a_title() {
         vec![said("on his worst day", "Sen. Ana Ruiz")]
     );
 }
+
+#[test]
+fn a_one_word_opener_before_the_subject() {
+    assert_eq!(
+        speakers(
+            "And then Ortiz went fully on the attack, saying, “Is the mayor ever going to answer the question?”"
+        ),
+        vec![said(
+            "Is the mayor ever going to answer the question?",
+            "Ortiz"
+        )]
+    );
+}
