@@ -450,11 +450,13 @@ fn right(ctx: &Ctx, q: usize, inner: &str) -> Option<(Attr, Option<usize>)> {
                     .as_deref()
                     .is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "been" | "be"));
             let sp = if k == start {
-                // `“…,” referring to the plan`: only a cue that inverts
-                // takes its speaker after it.
-                (invertible(ctx, &cue) || cue.class == Class::According)
-                    .then(|| ctx.np_starting_at(cue.end, n))
-                    .flatten()
+                // `“…,” referring to the plan`: a participle takes no
+                // speaker after it.
+                (invertible(ctx, &cue)
+                    || cue.class == Class::According
+                    || !ctx.low[k].as_deref().is_some_and(|w| w.ends_with("ing")))
+                .then(|| ctx.np_starting_at(cue.end, n))
+                .flatten()
             } else if by {
                 // `“…” was written by Berlin`
                 ctx.np_starting_at(cue.end + 1, n)

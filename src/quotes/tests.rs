@@ -1023,3 +1023,11 @@ fn a_one_word_opener_before_the_subject() {
         )]
     );
 }
+
+#[test]
+fn an_unlisted_inversion_after_the_quote() {
+    assert_eq!(
+        speakers("“The game is theirs to lose,” predicted Mr Weiner."),
+        vec![said("The game is theirs to lose,", "Mr Weiner")]
+    );
+}
