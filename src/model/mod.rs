@@ -7,7 +7,7 @@ mod corpus;
 mod span;
 
 pub use corpus::{Corpus, CorpusEntity, EntityRef};
-pub use span::{CharIndex, Span};
+pub use span::{CharIndex, Span, SpanSet};
 
 use serde::{Deserialize, Serialize};
 

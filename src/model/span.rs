@@ -62,6 +62,56 @@ impl From<Range<usize>> for Span {
     }
 }
 
+/// A set of spans asked "is this inside one of them?" in O(log n): sorted
+/// by start with the furthest end so far, so overlapping and nested spans
+/// need no merging and a long article stays linear overall.
+pub struct SpanSet {
+    /// Non-empty spans, by start.
+    spans: Vec<Span>,
+    /// The furthest end among `spans[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl SpanSet {
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> Self {
+        let mut spans: Vec<Span> = spans.into_iter().filter(|s| !s.is_empty()).collect();
+        spans.sort_unstable_by_key(|s| s.start);
+        let max_end = spans
+            .iter()
+            .scan(0, |m, s| {
+                *m = (*m).max(s.end);
+                Some(*m)
+            })
+            .collect();
+        SpanSet { spans, max_end }
+    }
+
+    /// The furthest end among the spans starting at or before `p`.
+    fn reach(&self, p: usize) -> Option<usize> {
+        let n = self.spans.partition_point(|s| s.start <= p);
+        n.checked_sub(1).map(|i| self.max_end[i])
+    }
+
+    /// Whether one span holds all of `x`.
+    pub fn covers(&self, x: Span) -> bool {
+        self.reach(x.start).is_some_and(|end| end >= x.end)
+    }
+
+    /// Whether the byte at `p` is inside a span.
+    pub fn contains(&self, p: usize) -> bool {
+        self.reach(p).is_some_and(|end| end > p)
+    }
+
+    /// The first byte at or after `p` inside a span.
+    pub fn next_from(&self, p: usize) -> Option<usize> {
+        if self.contains(p) {
+            return Some(p);
+        }
+        let n = self.spans.partition_point(|s| s.start <= p);
+        self.spans.get(n).map(|s| s.start)
+    }
+}
+
 /// Converts byte offsets of one text to character (scalar value) offsets.
 ///
 /// Stores the character count at every 64-byte block boundary, so a lookup
@@ -115,6 +165,29 @@ fn is_continuation(b: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn span_set_agrees_with_a_scan() {
+        let spans = [
+            Span::new(10, 20),
+            Span::new(0, 5),
+            Span::new(12, 40),
+            Span::new(50, 50),
+        ];
+        let set = SpanSet::new(spans);
+        let inside = |p: usize| spans.iter().any(|s| s.start <= p && p < s.end);
+        for p in 0..60 {
+            assert_eq!(set.contains(p), inside(p), "{p}");
+            assert_eq!(set.next_from(p), (p..60).find(|&q| inside(q)), "{p}");
+        }
+        for start in 0..60 {
+            for end in start + 1..60 {
+                let x = Span::new(start, end);
+                let scan = spans.iter().any(|s| s.start <= x.start && x.end <= s.end);
+                assert_eq!(set.covers(x), scan, "{x:?}");
+            }
+        }
+    }
 
     #[test]
     fn char_offsets_count_scalar_values() {

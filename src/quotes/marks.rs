@@ -8,7 +8,7 @@
 //! opening runs. Runs never cross a paragraph: a run still open at the end of
 //! a paragraph ends there, so one stray mark cannot swallow the article.
 
-use crate::model::Span;
+use crate::model::{Span, SpanSet};
 
 /// The glyph family of a run's opening mark; a quote continued over
 /// paragraphs repeats an opening mark of the same family.
@@ -298,7 +298,8 @@ fn push_run(text: &str, out: &mut Vec<Run>, open: Span, close: Option<Span>, fam
 /// binary search, so a paragraph of any length stays linear in time and
 /// needs memory only for its marks.
 fn single_runs(text: &str, cs: &Chars, blocked: &[Span], out: &mut Vec<Run>) {
-    let blocked = Blocked::new(blocked);
+    // Spans single marks may not pair across (double-quoted runs, tags).
+    let blocked = SpanSet::new(blocked.iter().copied());
     let s = cs.para.text(text);
     let base = cs.para.start;
     let bytes = s.as_bytes();
@@ -394,44 +395,6 @@ fn single_runs(text: &str, cs: &Chars, blocked: &[Span], out: &mut Vec<Run>) {
     }
 }
 
-/// Spans single marks may not pair across (double-quoted runs, tags).
-struct Blocked {
-    /// Non-empty spans, by start.
-    spans: Vec<Span>,
-    /// The furthest end among `spans[..=i]`.
-    max_end: Vec<usize>,
-}
-
-impl Blocked {
-    fn new(spans: &[Span]) -> Self {
-        let mut spans: Vec<Span> = spans.iter().copied().filter(|s| !s.is_empty()).collect();
-        spans.sort_unstable_by_key(|s| s.start);
-        let max_end = spans
-            .iter()
-            .scan(0, |m, s| {
-                *m = (*m).max(s.end);
-                Some(*m)
-            })
-            .collect();
-        Blocked { spans, max_end }
-    }
-
-    /// Whether the character at byte `p` is inside a span.
-    fn contains(&self, p: usize) -> bool {
-        let n = self.spans.partition_point(|s| s.start <= p);
-        n > 0 && self.max_end[n - 1] > p
-    }
-
-    /// The first blocked byte at or after `p`.
-    fn next_from(&self, p: usize) -> Option<usize> {
-        if self.contains(p) {
-            return Some(p);
-        }
-        let n = self.spans.partition_point(|s| s.start <= p);
-        self.spans.get(n).map(|s| s.start)
-    }
-}
-
 /// The family of an opening double mark at the very start of `para`, if any.
 pub fn leading_open(text: &str, para: Span) -> Option<Family> {
     let s = para.text(text);
@@ -448,22 +411,6 @@ pub fn leading_open(text: &str, para: Span) -> Option<Family> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn blocked_spans_agree_with_a_scan() {
-        let spans = [
-            Span::new(10, 20),
-            Span::new(0, 5),
-            Span::new(12, 40),
-            Span::new(50, 50),
-        ];
-        let b = Blocked::new(&spans);
-        let inside = |p: usize| spans.iter().any(|s| s.start <= p && p < s.end);
-        for p in 0..60 {
-            assert_eq!(b.contains(p), inside(p), "{p}");
-            assert_eq!(b.next_from(p), (p..60).find(|&q| inside(q)), "{p}");
-        }
-    }
 
     #[test]
     fn single_quotes_stop_at_double_marks_and_tags() {
