@@ -149,22 +149,20 @@ pub fn speaker_of(ctx: &Ctx, cue: &Cue, lo: usize, hi: usize) -> Option<Np> {
 fn according_speaker(ctx: &Ctx, start: usize, hi: usize) -> Option<Np> {
     let np = ctx.np_starting_at(start, hi)?;
     let np_last = ctx.index_at(np.span.end).checked_sub(1)?;
-    let mut last = np_last;
+    // Plain words go on the phrase until a comma or the sentence end.
+    let limit = hi.min(start + 14);
+    let plain = |k: usize| ctx.toks[k].is_word() && ctx.cue(k).is_none() && !ctx.is_time(k);
     let mut k = np_last + 1;
-    let mut closes = ctx.toks[np_last].ends_sentence || k >= hi;
-    while !closes && k < hi.min(start + 14) {
-        let t = &ctx.toks[k];
-        if t.is_punct(',') || (!t.is_word() && t.ends_sentence) {
-            closes = true;
-            break;
-        }
-        if !t.is_word() || ctx.cue(k).is_some() || ctx.is_time(k) {
-            break;
-        }
-        last = k;
+    while k < limit && !ctx.toks[k - 1].ends_sentence && plain(k) {
         k += 1;
-        closes = t.ends_sentence || k >= hi;
     }
+    let mut last = k - 1;
+    let closes = ctx.toks[last].ends_sentence
+        || k >= hi
+        || (k < limit && {
+            let t = &ctx.toks[k];
+            t.is_punct(',') || (!t.is_word() && t.ends_sentence)
+        });
     if !closes {
         return Some(np);
     }
